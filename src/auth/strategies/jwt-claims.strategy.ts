@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppConfig } from '../../config/app-config';
+import type { AuthenticatedRequest, AuthUser, JwtClaims, TokenType } from '../auth-user';
+import { JWT_ISSUER } from '../token.service';
+
+export function claimsStrategy(name: string, expected: TokenType) {
+  @Injectable()
+  class ClaimsStrategy extends PassportStrategy(Strategy, name) {
+    constructor(config: AppConfig) {
+      super({
+        jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+        secretOrKey: config.jwtSecret,
+        algorithms: ['HS256'],
+        issuer: JWT_ISSUER,
+        ignoreExpiration: false,
+        passReqToCallback: true,
+      });
+    }
+
+    /** Returning false fails with INVALID_TOKEN: wrong type, or minted for another tenant than the API key's. */
+    validate(request: AuthenticatedRequest, claims: JwtClaims): AuthUser | false {
+      if (claims.typ !== expected || !claims.sub || !claims.tid || typeof claims.ext !== 'string') return false;
+      if (!request.tenant || request.tenant.id !== claims.tid) return false;
+      return { id: claims.sub, tenantId: claims.tid, externalUserId: claims.ext };
+    }
+  }
+  return ClaimsStrategy;
+}
+

@@ -1,0 +1,36 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { map, Observable } from 'rxjs';
+import { RESPONSE_MESSAGE } from '../decorators/response-message.decorator';
+import { ApiResult } from '../http/api-result';
+
+const DEFAULT_MESSAGES: Record<number, string> = { 200: 'Request successful', 201: 'Resource created successfully', 202: 'Request accepted' };
+
+/** Wraps every successful answer in the contract's envelope. */
+@Injectable()
+export class EnvelopeInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const staticMessage = this.reflector.get<string | undefined>(RESPONSE_MESSAGE, context.getHandler());
+    return next.handle().pipe(
+      map((body: unknown) => {
+        const result = body instanceof ApiResult ? body : new ApiResult(body ?? null);
+        const statusCode = reply.statusCode;
+        return {
+          success: true,
+          data: result.data ?? null,
+          message: result.message ?? staticMessage ?? DEFAULT_MESSAGES[statusCode] ?? 'Request successful',
+          ...(result.meta ? { meta: result.meta } : {}),
+          timestamp: new Date().toISOString(),
+          statusCode,
+          requestId: request.id,
+        };
+      }),
+    );
+  }
+}

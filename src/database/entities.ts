@@ -1,0 +1,6 @@
+import { ApiKey } from '../tenants/api-key.entity';
+import { Tenant } from '../tenants/tenant.entity';
+import { User } from '../users/user.entity';
+
+/** Every entity of the schema, registered once with the data source. */
+export const entities = [Tenant, ApiKey, User];
