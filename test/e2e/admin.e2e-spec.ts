@@ -49,6 +49,11 @@ describe('Admin API: tenants and keys', () => {
     const { id } = await api.createTenant('Old name');
     const response = await admin('patch', `/${id}`).send({ name: 'New name', allowedRedirectOrigins: ['https://new.example.com'] }).expect(200);
     expect(response.body.data).toMatchObject({ name: 'New name', allowedRedirectOrigins: ['https://new.example.com'] });
+    // null cannot clear a required field: a 400, not a crash.
+    await admin('patch', `/${id}`).send({ name: null }).expect(400);
+    await admin('patch', `/${id}`).send({ allowedRedirectOrigins: null }).expect(400);
+    const kept = await admin('get', `/${id}`).expect(200);
+    expect(kept.body.data.name).toBe('New name');
   });
 
   it('rotates: the old key is revoked, the new one works', async () => {

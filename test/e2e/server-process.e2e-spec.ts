@@ -81,13 +81,13 @@ describe('server and CLI processes', () => {
         body: JSON.stringify({ externalUserId: 'cli-user' }),
       });
       expect(token.status).toBe(201);
-      const { data } = await token.json();
+      const { data } = (await token.json()) as { data: { accessToken: string; refreshToken: string } };
       const refreshed = await fetch(`http://127.0.0.1:${port}/api/v1/auth/refresh-token`, {
         headers: { 'x-api-key': tenant.apiKey, authorization: `Bearer ${data.refreshToken}` },
       });
       expect(refreshed.status).toBe(200);
 
-      const admin = await (await fetch(`http://127.0.0.1:${port}/api/v1/admin/tenants`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
+      const admin = (await (await fetch(`http://127.0.0.1:${port}/api/v1/admin/tenants`, { headers: { authorization: `Bearer ${adminToken}` } })).json()) as { data: { name: string }[] };
       expect(admin.data.map((t: { name: string }) => t.name)).toContain('CLI Co');
 
       // One JSON line per request, with request id, tenant id, status and time; no credential anywhere.
@@ -112,7 +112,7 @@ describe('server and CLI processes', () => {
       const again = startProcess('node', [MAIN], { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_API_TOKEN: adminToken });
       try {
         await waitForHttp(`http://127.0.0.1:${port}/api/v1/health`, 60_000);
-        const admin = await (await fetch(`http://127.0.0.1:${port}/api/v1/admin/tenants`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
+        const admin = (await (await fetch(`http://127.0.0.1:${port}/api/v1/admin/tenants`, { headers: { authorization: `Bearer ${adminToken}` } })).json()) as { data: { name: string }[] };
         expect(admin.data.map((t: { name: string }) => t.name)).toContain('CLI Co');
       } finally {
         again.child.kill('SIGTERM');
