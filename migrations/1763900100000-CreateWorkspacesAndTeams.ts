@@ -35,7 +35,8 @@ export class CreateWorkspacesAndTeams1763900100000 implements MigrationInterface
         team_id uuid NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         role text NOT NULL CHECK (role IN ('ADMIN', 'MEMBER')),
-        created_at timestamptz NOT NULL DEFAULT now(),
+        -- clock_timestamp(): members added in one statement keep the order they were listed in.
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT uq_team_members_team_user UNIQUE (team_id, user_id)
       )`);

@@ -62,7 +62,8 @@ export class TeamMembersService {
         const users = await this.users.ensureMany(access.tenantId, valid.map((input) => input.externalUserId), manager);
         const rows: { id: string; user_id: string; role: string; created_at: Date; updated_at: Date }[] = await manager.query(
           `INSERT INTO team_members (tenant_id, team_id, user_id, role)
-           SELECT $1, $2, u.user_id, u.role FROM unnest($3::uuid[], $4::text[]) AS u(user_id, role)
+           SELECT $1, $2, u.user_id, u.role FROM unnest($3::uuid[], $4::text[]) WITH ORDINALITY AS u(user_id, role, position)
+           ORDER BY u.position
            ON CONFLICT (team_id, user_id) DO NOTHING
            RETURNING id, user_id, role, created_at, updated_at`,
           [access.tenantId, access.teamId, users.map((user) => user.id), valid.map((input) => input.role)],

@@ -9,6 +9,9 @@ import { TeamMember } from './team-member.entity';
 import { membersByTeam } from './team-member-rows';
 import { Team } from './team.entity';
 
+/** A timestamp column rendered in SQL the way JSON.stringify renders a Date (…Z), so all answers look alike. */
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 @Injectable()
 export class TeamsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -31,26 +34,26 @@ export class TeamsService {
     return teams.map((team) => ({ ...this.toDto(team), TeamMembers: members.get(team.id) ?? [] }));
   }
 
+  /** The team, its workspace and its members in one round trip. */
   async detail(access: TeamAccess): Promise<TeamDetailDto> {
-    const rows: { id: string; name: string; is_default: boolean; created_at: Date; updated_at: Date; workspace_name: string; enterprise_id: string }[] =
-      await this.dataSource.query(
-        `SELECT t.id, t.name, t.is_default, t.created_at, t.updated_at, w.name AS workspace_name, w.enterprise_id
-           FROM teams t JOIN workspaces w ON w.id = t.workspace_id
-          WHERE t.id = $1 AND t.tenant_id = $2`,
-        [access.teamId, access.tenantId],
-      );
-    const row = rows[0];
-    if (!row) throw AppException.notFound('Team not found');
-    const members = await membersByTeam(this.dataSource.manager, access.tenantId, [row.id]);
-    return {
-      id: row.id,
-      name: row.name,
-      isDefault: row.is_default,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      workspace: { name: row.workspace_name, enterpriseId: row.enterprise_id },
-      TeamMembers: members.get(row.id) ?? [],
-    };
+    const rows: { detail: TeamDetailDto }[] = await this.dataSource.query(
+      `SELECT json_build_object(
+                'id', t.id, 'name', t.name, 'isDefault', t.is_default, 'createdAt', ${iso('t.created_at')}, 'updatedAt', ${iso('t.updated_at')},
+                'workspace', json_build_object('name', w.name, 'enterpriseId', w.enterprise_id),
+                'TeamMembers', COALESCE((
+                  SELECT json_agg(json_build_object(
+                           'id', m.id, 'role', m.role, 'userId', m.user_id, 'createdAt', ${iso('m.created_at')}, 'updatedAt', ${iso('m.updated_at')},
+                           'user', json_build_object('externalUserId', u.external_user_id))
+                         ORDER BY m.created_at, m.id)
+                    FROM team_members m JOIN users u ON u.id = m.user_id
+                   WHERE m.team_id = t.id AND m.tenant_id = t.tenant_id), '[]'::json)
+              ) AS detail
+         FROM teams t JOIN workspaces w ON w.id = t.workspace_id
+        WHERE t.id = $1 AND t.tenant_id = $2`,
+      [access.teamId, access.tenantId],
+    );
+    if (!rows[0]) throw AppException.notFound('Team not found');
+    return rows[0].detail;
   }
 
   async rename(access: TeamAccess, name: string): Promise<TeamNameDto> {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../common/app.exception';
 import { normalizeOrigin } from '../common/http/origin';
 import { ApiKey } from './api-key.entity';
+import { ApiKeyCache } from './api-key-cache';
 import { generateApiKey, hashApiKey } from './api-key-material';
 import { Tenant } from './tenant.entity';
 
@@ -35,6 +36,8 @@ export type ApiKeyCheck = { tenant: ActiveTenant } | { problem: 'unknown' | 'dis
 /** Tenants and their API keys: the operator's side of the contract. */
 @Injectable()
 export class TenantsService {
+  private readonly keyCache = new ApiKeyCache();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async create(name: string, origins: string[] = []): Promise<TenantWithKey> {
@@ -62,6 +65,7 @@ export class TenantsService {
     if (changes.name !== undefined) tenant.name = changes.name.trim();
     if (changes.allowedRedirectOrigins !== undefined) tenant.allowedRedirectOrigins = this.normalizeOrigins(changes.allowedRedirectOrigins);
     await this.dataSource.getRepository(Tenant).save(tenant);
+    this.keyCache.clear();
     return this.get(id);
   }
 
@@ -77,7 +81,7 @@ export class TenantsService {
         .where('tenant_id = :id AND revoked_at IS NULL', { id })
         .execute();
       return this.issueKey(manager, tenant);
-    });
+    }).finally(() => this.keyCache.clear());
   }
 
   async setDisabled(id: string, disabled: boolean): Promise<TenantView> {
@@ -85,20 +89,26 @@ export class TenantsService {
     tenant.status = disabled ? 'disabled' : 'active';
     tenant.disabledAt = disabled ? new Date() : null;
     await this.dataSource.getRepository(Tenant).save(tenant);
+    this.keyCache.clear();
     return this.get(id);
   }
 
   /** The tenant behind a presented API key, if the key is live and the tenant active. */
   async checkApiKey(plaintext: string): Promise<ApiKeyCheck> {
+    const hash = hashApiKey(plaintext);
+    const cacheKey = hash.toString('base64');
+    const cached = this.keyCache.get(cacheKey);
+    if (cached) return cached;
     const rows: { id: string; name: string; status: string }[] = await this.dataSource.query(
       `SELECT t.id, t.name, t.status FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
         WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
-      [hashApiKey(plaintext)],
+      [hash],
     );
     const row = rows[0];
-    if (!row) return { problem: 'unknown' };
-    if (row.status !== 'active') return { problem: 'disabled' };
-    return { tenant: { id: row.id, name: row.name } };
+    const check: ApiKeyCheck = !row ? { problem: 'unknown' } : row.status !== 'active' ? { problem: 'disabled' } : { tenant: { id: row.id, name: row.name } };
+    // Unknown keys are not cached: a flood of random keys must not evict the live ones.
+    if (row) this.keyCache.set(cacheKey, check);
+    return check;
   }
 
   private async issueKey(manager: EntityManager, tenant: Tenant): Promise<TenantWithKey> {

@@ -71,6 +71,9 @@ describe('Team management', () => {
   it('shows a team to any member, with its workspace and members', async () => {
     const response = await api.as(member, 'get', `/teams/${teamId}`).expect(200);
     expect(response.body.data).toMatchObject({ id: teamId, name: 'Growth', isDefault: false, workspace: { name: 'Acme WS', enterpriseId: 'ent' } });
+    const isoUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+    expect(response.body.data.createdAt).toMatch(isoUtc);
+    expect(response.body.data.TeamMembers[0].createdAt).toMatch(isoUtc);
     expect(response.body.data.TeamMembers.map((m: MemberView) => m.user.externalUserId)).toEqual(['ws-admin', 'team-admin', 'member']);
     const members = await api.as(member, 'get', `/teams/${teamId}/members`).expect(200);
     expect(members.body.data[0]).toEqual({

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../../config/app-config';
@@ -11,7 +12,9 @@ export function claimsStrategy(name: string, expected: TokenType) {
     constructor(config: AppConfig) {
       super({
         jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-        secretOrKey: config.jwtSecret,
+        // A KeyObject (jsonwebtoken accepts one; the typings lag): given a string or Buffer, jsonwebtoken first tries,
+        // and fails, to parse it as a public key on every verify, which dominated the cost of authenticated requests.
+        secretOrKey: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) as unknown as Buffer,
         algorithms: ['HS256'],
         issuer: JWT_ISSUER,
         ignoreExpiration: false,
