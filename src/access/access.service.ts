@@ -61,4 +61,27 @@ export class AccessService {
     if (!row) return undefined;
     return { workspaceId: row.workspace_id, enterpriseId: row.enterprise_id, tenantId, isAdmin: row.is_admin, isMember: row.is_member };
   }
+
+  /**
+   * A workspace named by its enterpriseId (or its uuid) and its default team. An enterpriseId that looks like another
+   * workspace's uuid still wins: it is what tenants send.
+   */
+  async workspaceWithDefaultTeam(tenantId: string, workspaceRef: string): Promise<{ workspaceId: string; defaultTeamId: string } | undefined> {
+    const rows: Array<{ workspace_id: string; team_id: string }> = await this.dataSource.query(
+      `SELECT w.id AS workspace_id, t.id AS team_id FROM workspaces w JOIN teams t ON t.workspace_id = w.id AND t.is_default
+        WHERE w.tenant_id = $1 AND (w.enterprise_id = $2 OR w.id::text = lower($2))
+        ORDER BY (w.enterprise_id = $2) DESC LIMIT 1`,
+      [tenantId, workspaceRef],
+    );
+    return rows[0] ? { workspaceId: rows[0].workspace_id, defaultTeamId: rows[0].team_id } : undefined;
+  }
+
+  /** The team that owns a connection, within the tenant. */
+  async connectionTeamId(tenantId: string, connectionId: string): Promise<string | undefined> {
+    const rows: Array<{ team_id: string }> = await this.dataSource.query(
+      `SELECT team_id FROM platform_connections WHERE id = $1 AND tenant_id = $2`,
+      [connectionId, tenantId],
+    );
+    return rows[0]?.team_id;
+  }
 }

@@ -7,8 +7,7 @@ import { TeamRequirement } from './access.types';
 import { AccessRequest } from './access-request';
 import { checkTeamAccess } from './team-access.policy';
 import { TEAM_REQUIREMENT } from './team-role.decorator';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/validation/uuid';
 
 @Injectable()
 export class TeamRoleGuard implements CanActivate {
@@ -22,7 +21,7 @@ export class TeamRoleGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & AccessRequest>();
     const params = request.params as Record<string, string | undefined>;
     const teamId = params.teamId ?? params.id;
-    if (!teamId || !UUID.test(teamId)) throw AppException.badRequest('Validation failed', ['teamId must be a UUID']);
+    if (!teamId || !isUuid(teamId)) throw AppException.badRequest('Validation failed', ['teamId must be a UUID']);
     if (!request.user) throw AppException.unauthorized('A user token is required');
     request.teamAccess = checkTeamAccess(await this.access.team(request.user.tenantId, request.user.id, teamId), required);
     return true;

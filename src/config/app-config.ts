@@ -36,6 +36,8 @@ export interface AppConfigValues {
   logLevel: LogLevel;
   redisUrl: string | undefined;
   workers: number;
+  /** Timeout of one HTTP call to Meta or Google. */
+  platformHttpTimeoutMs: number;
 }
 
 /** Typed, read-only access to the validated configuration. */
@@ -89,5 +91,8 @@ export class AppConfig {
   }
   get workers(): number {
     return this.values.workers;
+  }
+  get platformHttpTimeoutMs(): number {
+    return this.values.platformHttpTimeoutMs;
   }
 }

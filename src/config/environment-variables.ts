@@ -84,4 +84,7 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(64)
   WORKERS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  PLATFORM_HTTP_TIMEOUT_MS?: number;
 }

@@ -71,5 +71,6 @@ export function loadConfig(env: Environment = process.env): AppConfig {
     logLevel: (parsed.LOG_LEVEL ?? 'info') as LogLevel,
     redisUrl: parsed.REDIS_URL,
     workers: parsed.WORKERS ?? 1,
+    platformHttpTimeoutMs: parsed.PLATFORM_HTTP_TIMEOUT_MS ?? 30000,
   });
 }

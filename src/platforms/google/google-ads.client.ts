@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import axios, { AxiosInstance, AxiosResponse } from 'axios';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppConfig } from '../../config/app-config';
+import { ErrorCode } from '../../common/error-code';
+import { PlatformError } from '../platform-error';
+import { normalizeGoogleCustomerId } from './google-customer.mapper';
+import { mapGoogleAdsError } from './google-error.mapper';
+
+/** One REST GoogleAdsRow: lowerCamelCase resources (`customer`, `metrics`, `segments`, …), int64 as strings. */
+export type GoogleAdsRow = Partial<Record<string, Record<string, unknown>>>;
+
+export interface GoogleAdsCallOptions {
+  /** The manager to act through (`login-customer-id`); falls back to GOOGLE_ADS_LOGIN_CUSTOMER_ID. */
+  loginCustomerId?: string | null;
+}
+
+interface SearchPage<T> {
+  results?: T[];
+  nextPageToken?: string;
+}
+
+const MAX_ATTEMPTS = 3;
+const BASE_DELAY_MS = 150;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Retried: Google was unreachable or failed on its side. Never quota, auth, permission or request errors. */
+const isRetryable = (error: unknown) => error instanceof PlatformError && error.transient && error.code === ErrorCode.PLATFORM_ERROR;
+
+/** Exponential backoff with "equal jitter": half the step fixed, half random. */
+const backoffMs = (attempt: number) => {
+  const step = BASE_DELAY_MS * 2 ** (attempt - 1);
+  return step / 2 + Math.random() * (step / 2);
+};
+
+/** The Google Ads REST API (reads only). Every failure surfaces as a PlatformError from the mapper. */
+@Injectable()
+export class GoogleAdsClient {
+  private readonly http: AxiosInstance;
+
+  constructor(private readonly config: AppConfig) {
+    this.http = axios.create({
+      baseURL: `${config.google.adsApiUrl}/${config.google.adsApiVersion}`,
+      timeout: config.platformHttpTimeoutMs,
+      validateStatus: () => true,
+      maxRedirects: 0,
+    });
+  }
+
+  /** The 10-digit ids of the customers the user can reach directly (not those under a manager). */
+  async listAccessibleCustomers(accessToken: string): Promise<string[]> {
+    const body = await this.call<{ resourceNames?: unknown }>('GET', '/customers:listAccessibleCustomers', accessToken);
+    const names = Array.isArray(body.resourceNames) ? body.resourceNames : [];
+    return names.flatMap((name) => {
+      const match = typeof name === 'string' ? /^customers\/(\d{10})$/.exec(name) : null;
+      return match ? [match[1]] : [];
+    });
+  }
+
+  /**
+   * Runs a GAQL query to the last page. Pages have a fixed size on Google's side (pageSize is refused since v17).
+   * USER_PERMISSION_DENIED is not retried through a manager here: only the caller knows which manager applies.
+   */
+  async search<T = GoogleAdsRow>(accessToken: string, customerId: string, query: string, options: GoogleAdsCallOptions = {}): Promise<T[]> {
+    const url = `/customers/${normalizeGoogleCustomerId(customerId)}/googleAds:search`;
+    const rows: T[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await this.call<SearchPage<T>>('POST', url, accessToken, options.loginCustomerId, pageToken ? { query, pageToken } : { query });
+      if (Array.isArray(page.results)) rows.push(...page.results);
+      pageToken = typeof page.nextPageToken === 'string' && page.nextPageToken ? page.nextPageToken : undefined;
+    } while (pageToken);
+    return rows;
+  }
+
+  private headers(accessToken: string, loginCustomerId: string | null | undefined): Record<string, string> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json', Accept: 'application/json' };
+    const { developerToken } = this.config.google;
+    if (developerToken) headers['developer-token'] = developerToken;
+    const manager = loginCustomerId ?? this.config.google.loginCustomerId;
+    if (manager) headers['login-customer-id'] = normalizeGoogleCustomerId(manager);
+    return headers;
+  }
+
+  private async call<T>(method: 'GET' | 'POST', url: string, accessToken: string, loginCustomerId?: string | null, data?: unknown): Promise<T> {
+    const headers = this.headers(accessToken, loginCustomerId);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once<T>(method, url, headers, data);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+        await sleep(backoffMs(attempt));
+      }
+    }
+  }
+
+  private async once<T>(method: 'GET' | 'POST', url: string, headers: Record<string, string>, data: unknown): Promise<T> {
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await this.http.request<unknown>({ method, url, headers, data });
+    } catch {
+      // The axios error holds our request headers (the bearer token): it must not travel further.
+      throw mapGoogleAdsError(undefined, undefined);
+    }
+    if (response.status >= 200 && response.status < 300 && isRecord(response.data)) return response.data as T;
+    throw mapGoogleAdsError(response.status, response.data, response.headers);
+  }
+}

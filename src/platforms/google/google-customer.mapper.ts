@@ -1,0 +1,52 @@
+import { PlatformError } from '../platform-error';
+import type { PlatformAdAccount } from '../platform-grant';
+import type { GoogleAdsRow } from './google-ads.client';
+
+/** What the connector asks of each accessible customer. */
+export const GOOGLE_CUSTOMER_FIELDS = [
+  'customer.id',
+  'customer.descriptive_name',
+  'customer.currency_code',
+  'customer.time_zone',
+  'customer.manager',
+  'customer.status',
+] as const;
+
+/** Google writes customer ids as 123-456-7890 in its UI; the API wants the 10 digits alone. */
+export function normalizeGoogleCustomerId(value: string): string {
+  const digits = typeof value === 'string' ? value.replace(/-/g, '') : '';
+  if (!/^\d{10}$/.test(digits)) {
+    throw PlatformError.badRequest('A Google Ads customer id is 10 digits (hyphens allowed)', { platform: 'google', platformCode: 'INVALID_CUSTOMER_ID' });
+  }
+  return digits;
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+
+/** A `SELECT customer.… FROM customer` row as an ad account reached directly (no manager in between). */
+export function mapGoogleCustomer(row: GoogleAdsRow, customerId: string): PlatformAdAccount {
+  const customer = row.customer ?? {};
+  const id = customer.id === undefined ? '' : String(customer.id);
+  return {
+    accountId: /^\d{10}$/.test(id) ? id : normalizeGoogleCustomerId(customerId),
+    name: text(customer.descriptiveName),
+    currency: text(customer.currencyCode),
+    timezone: text(customer.timeZone),
+    status: text(customer.status),
+    isManager: customer.manager === true,
+    loginCustomerId: null,
+  };
+}
+
+/** A customer the user lists but may not read (cancelled, suspended, no permission): kept so the user sees it. */
+export function unavailableGoogleCustomer(customerId: string): PlatformAdAccount {
+  return {
+    accountId: normalizeGoogleCustomerId(customerId),
+    name: null,
+    currency: null,
+    timezone: null,
+    status: 'UNAVAILABLE',
+    isManager: false,
+    loginCustomerId: null,
+  };
+}

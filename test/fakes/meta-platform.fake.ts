@@ -1,0 +1,328 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  deprecatedVersion,
+  FakeAnswer,
+  FakeMetaFailure,
+  graphError,
+  injectedFailure,
+  invalidParameter,
+  tokenError,
+  unsupportedRequest,
+} from './meta-fake-errors';
+import { readParams, sendAnswer } from './meta-fake-http';
+import { insightsRows } from './meta-fake-insights';
+import { pageOf } from './meta-fake-paging';
+
+export const FAKE_META_APP_ID = '1234567890';
+export const FAKE_META_APP_SECRET = 'fake-meta-app-secret';
+export const FAKE_META_VERSIONS: readonly string[] = ['v25.0', 'v26.0'];
+export type { FakeMetaFailure } from './meta-fake-errors';
+
+export interface FakeMetaAdAccount {
+  account_id: string;
+  name: string;
+  currency: string;
+  timezone_name: string;
+  account_status: number;
+  /** Counted by paging but withheld from `data` (Meta's privacy filtering), to produce short and empty pages. */
+  hidden?: boolean;
+}
+
+export interface FakeMetaUser {
+  id: string;
+  name: string;
+  adAccounts: FakeMetaAdAccount[];
+  /** Granted at consent; default: whatever the dialog asked for. */
+  scopes?: string[];
+}
+
+export interface FakeMetaCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: Record<string, string>;
+}
+
+interface TokenRecord {
+  userId: string;
+  scopes: string[];
+  issuedAt: number;
+  expiresAt: number;
+  state: 'valid' | 'expired' | 'revoked';
+}
+
+interface CodeRecord {
+  userId: string;
+  redirectUri: string;
+  scopes: string[];
+  expiresAt: number;
+  used: boolean;
+}
+
+type Params = Record<string, string>;
+
+const SHORT_TOKEN_SECONDS = 5400;
+const LONG_TOKEN_SECONDS = 5183944;
+const DATA_ACCESS_SECONDS = 90 * 24 * 3600;
+const CODE_TTL_MS = 10 * 60 * 1000;
+const APP_TOKEN = `${FAKE_META_APP_ID}|${FAKE_META_APP_SECRET}`;
+
+const ok = (body: unknown): FakeAnswer => ({ status: 200, body });
+const unix = (ms: number) => Math.floor(ms / 1000);
+const proofOf = (token: string) => createHmac('sha256', FAKE_META_APP_SECRET).update(token).digest('hex');
+
+/** A loopback Graph API + login dialog that answers and validates like Meta (see platform-apis.md, parts A and C). */
+export class FakeMetaPlatform {
+  denyConsent = false;
+  pageSize = 2;
+  slowMs = 0;
+  /** `estimated_time_to_regain_access` (minutes) sent with injected rate limits. */
+  regainAccessMinutes = 5;
+  /** When set, `paging.next` URLs point at this origin instead of the fake's own. */
+  pagingOrigin: string | undefined;
+  readonly calls: FakeMetaCall[] = [];
+
+  private readonly users = new Map<string, FakeMetaUser>();
+  private readonly tokens = new Map<string, TokenRecord>();
+  private readonly codes = new Map<string, CodeRecord>();
+  private readonly insights = new Map<string, Array<Record<string, unknown>>>();
+  private readonly issued = new Map<string, string[]>();
+  private readonly queued: FakeMetaFailure[] = [];
+  private readonly scheduled = new Map<number, FakeMetaFailure>();
+  private consentUserId: string | undefined;
+  private graphCalls = 0;
+  private revocations = 0;
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<FakeMetaPlatform> {
+    let fake: FakeMetaPlatform | undefined;
+    const server = createServer((req, res) => void fake!.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    fake = new FakeMetaPlatform(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    return fake;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  addUser(user: FakeMetaUser): void {
+    this.users.set(user.id, user);
+    this.consentUserId ??= user.id;
+  }
+
+  consentAs(userId: string): void {
+    this.consentUserId = userId;
+  }
+
+  setInsights(accountId: string, rows: Array<Record<string, unknown>>): void {
+    this.insights.set(accountId, rows);
+  }
+
+  expireAllTokens(): void {
+    for (const record of this.tokens.values()) if (record.state === 'valid') record.state = 'expired';
+  }
+
+  failNext(kind: FakeMetaFailure, times = 1): void {
+    for (let i = 0; i < times; i++) this.queued.push(kind);
+  }
+
+  failAtCall(n: number, kind: FakeMetaFailure): void {
+    this.scheduled.set(this.graphCalls + n, kind);
+  }
+
+  callsTo(pathSuffix: string): number {
+    return this.calls.filter((call) => call.path.endsWith(pathSuffix)).length;
+  }
+
+  revokedTokens(): number {
+    return this.revocations;
+  }
+
+  accessTokenOf(userId: string): string[] {
+    return [...(this.issued.get(userId) ?? [])];
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const url = new URL(req.url ?? '/', this.url);
+      const query = Object.fromEntries(url.searchParams);
+      const body = await readParams(req);
+      const method = req.method ?? 'GET';
+      this.calls.push({ method, path: url.pathname, query, body });
+      sendAnswer(res, await this.answer(method, url.pathname, { ...query, ...body }));
+    } catch (error) {
+      sendAnswer(res, graphError({ message: `Fake failure: ${(error as Error).message}`, code: 1 }, 500));
+    }
+  }
+
+  private async answer(method: string, pathname: string, params: Params): Promise<FakeAnswer> {
+    const match = /^\/(v\d+\.\d+)(\/.*)?$/.exec(pathname);
+    // An unversioned call resolves to an old, retired version at Meta, so it fails the same way.
+    if (!match || !FAKE_META_VERSIONS.includes(match[1])) return deprecatedVersion();
+    const [, version, path = '/'] = match;
+    if (method === 'GET' && path === '/dialog/oauth') return this.dialog(params);
+
+    this.graphCalls++;
+    const failure = this.scheduled.get(this.graphCalls) ?? this.queued.shift();
+    this.scheduled.delete(this.graphCalls);
+    if (this.slowMs > 0) await sleep(this.slowMs);
+    if (failure) return injectedFailure(failure, this.regainAccessMinutes, /^\/act_(\d+)/.exec(path)?.[1] ?? '0');
+    const answer = this.graph(method, version, path, params);
+    if (answer.status === 200) {
+      const usage = Math.min(100, this.graphCalls);
+      answer.headers = { ...answer.headers, 'X-App-Usage': JSON.stringify({ call_count: usage, total_time: usage, total_cputime: usage }) };
+    }
+    return answer;
+  }
+
+  private dialog(params: Params): FakeAnswer {
+    if (params.client_id !== FAKE_META_APP_ID) return graphError({ message: 'Invalid App ID: The provided app ID does not look like a valid app ID.', code: 101 });
+    let target: URL;
+    try {
+      target = new URL(params.redirect_uri ?? '');
+    } catch {
+      return invalidParameter('Missing or invalid redirect_uri parameter.');
+    }
+    if ((params.response_type ?? 'code') !== 'code') return invalidParameter('Unsupported response_type; this app uses the code flow.');
+    if (!params.scope) return invalidParameter('Missing scope parameter.');
+
+    if (this.denyConsent) {
+      target.searchParams.set('error', 'access_denied');
+      target.searchParams.set('error_reason', 'user_denied');
+      target.searchParams.set('error_description', 'Permissions error');
+    } else {
+      const user = this.consentUserId ? this.users.get(this.consentUserId) : undefined;
+      if (!user) return graphError({ message: 'No user is logged in to the fake dialog.', code: 1 });
+      const code = `AQ${randomBytes(24).toString('base64url')}`;
+      const scopes = user.scopes ?? params.scope.split(',').map((scope) => scope.trim()).filter(Boolean);
+      this.codes.set(code, { userId: user.id, redirectUri: params.redirect_uri, scopes, expiresAt: Date.now() + CODE_TTL_MS, used: false });
+      target.searchParams.set('code', code);
+    }
+    if (params.state !== undefined) target.searchParams.set('state', params.state);
+    return { status: 302, headers: { Location: target.toString() }, body: null };
+  }
+
+  private graph(method: string, version: string, path: string, params: Params): FakeAnswer {
+    if (method === 'GET' && path === '/oauth/access_token') return this.accessToken(params);
+    if (method === 'GET' && path === '/debug_token') return this.debugToken(params);
+
+    const token = params.access_token;
+    if (!token) return graphError({ message: 'An access token is required to request this resource.', code: 104 });
+    const record = this.tokens.get(token);
+    if (!record) return tokenError(467);
+    if (!this.isLive(record)) return tokenError(record.state === 'revoked' ? 458 : 463);
+    if (params.appsecret_proof !== proofOf(token)) return graphError({ message: 'Invalid appsecret_proof provided in the API argument', code: 100, type: 'GraphMethodException' });
+    const user = this.users.get(record.userId)!;
+
+    if (method === 'GET' && path === '/me') return ok({ id: user.id, name: user.name });
+    if (method === 'GET' && path === '/me/adaccounts') return this.adAccounts(user, version, path, params);
+    if (method === 'DELETE' && path === '/me/permissions') return this.revoke(user);
+    const insights = /^\/act_(\d+)\/insights$/.exec(path);
+    if (method === 'GET' && insights) return this.accountInsights(user, insights[1], version, path, params);
+    return unsupportedRequest(method, path);
+  }
+
+  private accessToken(params: Params): FakeAnswer {
+    if (params.client_id !== FAKE_META_APP_ID) return graphError({ message: 'Error validating application. Invalid application ID.', code: 101 });
+    if (params.client_secret !== FAKE_META_APP_SECRET) return graphError({ message: 'Error validating client secret.', code: 1 });
+    if (params.grant_type === 'fb_exchange_token') {
+      const record = this.tokens.get(params.fb_exchange_token ?? '');
+      if (!record) return tokenError(467);
+      if (!this.isLive(record)) return tokenError(record.state === 'revoked' ? 458 : 463);
+      return this.issue(record.userId, record.scopes, LONG_TOKEN_SECONDS);
+    }
+    if (params.grant_type === 'client_credentials') return ok({ access_token: APP_TOKEN, token_type: 'bearer' });
+    if (params.grant_type !== undefined) return invalidParameter(`Unsupported grant_type: ${params.grant_type}`);
+
+    if (!params.redirect_uri) return invalidParameter('Missing redirect_uri parameter.');
+    const code = this.codes.get(params.code ?? '');
+    if (!code) return graphError({ message: 'Invalid verification code format.', code: 100 });
+    if (code.used) return graphError({ message: 'This authorization code has been used.', code: 100 });
+    if (code.expiresAt < Date.now()) return graphError({ message: 'This authorization code has expired.', code: 100 });
+    if (code.redirectUri !== params.redirect_uri) {
+      return graphError({ message: 'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request', code: 100 });
+    }
+    code.used = true;
+    return this.issue(code.userId, code.scopes, SHORT_TOKEN_SECONDS);
+  }
+
+  private debugToken(params: Params): FakeAnswer {
+    if (!params.access_token) {
+      return graphError({ message: '(#100) You must provide an app access token, or a user access token that is an owner or developer of the app', code: 100 });
+    }
+    if (params.access_token !== APP_TOKEN) return graphError({ message: 'Invalid OAuth access token signature.', code: 190 });
+    if (!params.input_token) return invalidParameter('The parameter input_token is required');
+    const record = this.tokens.get(params.input_token);
+    if (!record) return ok({ data: { is_valid: false, scopes: [], error: { code: 190, message: 'Invalid OAuth access token.' } } });
+    const live = this.isLive(record);
+    return ok({
+      data: {
+        app_id: FAKE_META_APP_ID,
+        type: 'USER',
+        application: 'Adlyft Fake',
+        data_access_expires_at: unix(record.issuedAt) + DATA_ACCESS_SECONDS,
+        expires_at: unix(record.expiresAt),
+        is_valid: live,
+        issued_at: unix(record.issuedAt),
+        scopes: record.scopes,
+        user_id: record.userId,
+        ...(live ? {} : { error: { code: 190, subcode: record.state === 'revoked' ? 458 : 463, message: 'Error validating access token.' } }),
+      },
+    });
+  }
+
+  private adAccounts(user: FakeMetaUser, version: string, path: string, params: Params): FakeAnswer {
+    const fields = new Set((params.fields ?? 'id').split(',').map((field) => field.trim()));
+    return pageOf(user.adAccounts, {
+      query: params,
+      maxPageSize: this.pageSize,
+      nextUrl: (after) => this.nextUrl(version, path, params, after),
+      visible: (account) => account.hidden !== true,
+      render: ({ hidden: _hidden, ...account }) =>
+        Object.fromEntries(Object.entries({ id: `act_${account.account_id}`, ...account }).filter(([key]) => key === 'id' || fields.has(key))),
+    });
+  }
+
+  private accountInsights(user: FakeMetaUser, accountId: string, version: string, path: string, params: Params): FakeAnswer {
+    const account = user.adAccounts.find((candidate) => candidate.account_id === accountId);
+    if (!account) return unsupportedRequest('GET', path);
+    const rows = insightsRows(this.insights.get(accountId) ?? [], params, account.currency);
+    if (!Array.isArray(rows)) return rows;
+    return pageOf(rows, { query: params, maxPageSize: this.pageSize, nextUrl: (after) => this.nextUrl(version, path, params, after) });
+  }
+
+  private revoke(user: FakeMetaUser): FakeAnswer {
+    for (const token of this.issued.get(user.id) ?? []) this.tokens.get(token)!.state = 'revoked';
+    this.revocations++;
+    return ok({ success: true });
+  }
+
+  /** Like Meta, `next` repeats the request's parameters, access_token included. */
+  private nextUrl(version: string, path: string, params: Params, after: string): string {
+    const url = new URL(`/${version}${path}`, this.pagingOrigin ?? this.url);
+    for (const [key, value] of Object.entries(params)) if (key !== 'appsecret_proof' && key !== 'after') url.searchParams.set(key, value);
+    url.searchParams.set('after', after);
+    return url.toString();
+  }
+
+  private issue(userId: string, scopes: string[], lifetimeSeconds: number): FakeAnswer {
+    const token = `EAA${randomBytes(30).toString('base64url')}`;
+    const now = Date.now();
+    this.tokens.set(token, { userId, scopes, issuedAt: now, expiresAt: now + lifetimeSeconds * 1000, state: 'valid' });
+    this.issued.set(userId, [...(this.issued.get(userId) ?? []), token]);
+    return ok({ access_token: token, token_type: 'bearer', expires_in: lifetimeSeconds });
+  }
+
+  private isLive(record: TokenRecord): boolean {
+    return record.state === 'valid' && record.expiresAt > Date.now();
+  }
+}
