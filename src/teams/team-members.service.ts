@@ -100,8 +100,8 @@ export class TeamMembersService {
     await this.dataSource.transaction(async (manager) => {
       // Serialises concurrent removals on this team, so two of them cannot each take away one of the last two ADMINs.
       await manager.query('SELECT id FROM teams WHERE id = $1 AND tenant_id = $2 FOR UPDATE', [access.teamId, access.tenantId]);
-      const members: { id: string; role: string; external_user_id: string }[] = await manager.query(
-        `SELECT m.id, m.role, u.external_user_id FROM team_members m JOIN users u ON u.id = m.user_id
+      const members: { id: string; user_id: string; role: string; external_user_id: string }[] = await manager.query(
+        `SELECT m.id, m.user_id, m.role, u.external_user_id FROM team_members m JOIN users u ON u.id = m.user_id
           WHERE m.team_id = $1 AND m.tenant_id = $2`,
         [access.teamId, access.tenantId],
       );
@@ -114,6 +114,12 @@ export class TeamMembersService {
       const adminsLeft = members.filter((member) => member.role === 'ADMIN').length - removing.filter((member) => member.role === 'ADMIN').length;
       if (adminsLeft < 1) throw AppException.conflict('The last ADMIN of a team cannot be removed');
       await manager.query('DELETE FROM team_members WHERE id = ANY($1::uuid[]) AND tenant_id = $2', [removing.map((member) => member.id), access.tenantId]);
+      // A member who leaves the team keeps no right on its ad accounts.
+      await manager.query('DELETE FROM ad_account_permissions WHERE team_id = $1 AND tenant_id = $2 AND user_id = ANY($3::uuid[])', [
+        access.teamId,
+        access.tenantId,
+        removing.map((member) => member.user_id),
+      ]);
     });
   }
 }
