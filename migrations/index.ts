@@ -1,6 +1,12 @@
 import { CreateTenantsAndUsers1763900000000 } from './1763900000000-CreateTenantsAndUsers';
 import { CreateWorkspacesAndTeams1763900100000 } from './1763900100000-CreateWorkspacesAndTeams';
 import { CreateConnectionsAndAdAccounts1763900200000 } from './1763900200000-CreateConnectionsAndAdAccounts';
+import { CreateIdempotencyKeys1763900300000 } from './1763900300000-CreateIdempotencyKeys';
 
 /** Every migration, oldest first. A new migration file is added here too. */
-export const migrations = [CreateTenantsAndUsers1763900000000, CreateWorkspacesAndTeams1763900100000, CreateConnectionsAndAdAccounts1763900200000];
+export const migrations = [
+  CreateTenantsAndUsers1763900000000,
+  CreateWorkspacesAndTeams1763900100000,
+  CreateConnectionsAndAdAccounts1763900200000,
+  CreateIdempotencyKeys1763900300000,
+];

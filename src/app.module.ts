@@ -6,6 +6,8 @@ import { AdAccountsModule } from './ad-accounts/ad-accounts.module';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { EnvelopeInterceptor } from './common/interceptors/envelope.interceptor';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -35,9 +37,12 @@ export class AppModule {
         PlatformsModule,
         AdAccountsModule,
         ConnectionsModule,
+        IdempotencyModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        // Outermost first: the idempotency layer stores and replays the finished envelope.
+        { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
       ],
     };
