@@ -15,6 +15,7 @@ import { ConnectionsModule } from './connections/connections.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logging/logger-options';
+import { MetaHttpModule } from './platforms/meta/http/meta-http.module';
 import { PlatformsModule } from './platforms/platforms.module';
 import { TeamsModule } from './teams/teams.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -38,6 +39,7 @@ export class AppModule {
         AdAccountsModule,
         ConnectionsModule,
         IdempotencyModule,
+        MetaHttpModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -12,14 +12,21 @@ import {
   tokenError,
   unsupportedRequest,
 } from './meta-fake-errors';
+import type { FakeRow } from './meta-fake-fields';
 import { readParams, sendAnswer } from './meta-fake-http';
 import { insightsRows } from './meta-fake-insights';
+import { FakeMetaAccountObjects, FakeMetaObjectStore } from './meta-fake-objects';
+import { FakeMetaPage, FakeMetaPageStore, FakeMetaPageToken } from './meta-fake-pages';
 import { pageOf } from './meta-fake-paging';
+import { FakeMetaSearchStore } from './meta-fake-search';
 
 export const FAKE_META_APP_ID = '1234567890';
 export const FAKE_META_APP_SECRET = 'fake-meta-app-secret';
 export const FAKE_META_VERSIONS: readonly string[] = ['v25.0', 'v26.0'];
 export type { FakeMetaFailure } from './meta-fake-errors';
+export type { FakeRow } from './meta-fake-fields';
+export type { FakeMetaAccountObjects } from './meta-fake-objects';
+export type { FakeMetaPage } from './meta-fake-pages';
 
 export interface FakeMetaAdAccount {
   account_id: string;
@@ -89,6 +96,9 @@ export class FakeMetaPlatform {
   private readonly tokens = new Map<string, TokenRecord>();
   private readonly codes = new Map<string, CodeRecord>();
   private readonly insights = new Map<string, Array<Record<string, unknown>>>();
+  private readonly objects = new FakeMetaObjectStore();
+  private readonly pages = new FakeMetaPageStore();
+  private readonly searchResults = new FakeMetaSearchStore();
   private readonly issued = new Map<string, string[]>();
   private readonly queued: FakeMetaFailure[] = [];
   private readonly scheduled = new Map<number, FakeMetaFailure>();
@@ -125,6 +135,32 @@ export class FakeMetaPlatform {
 
   setInsights(accountId: string, rows: Array<Record<string, unknown>>): void {
     this.insights.set(accountId, rows);
+  }
+
+  setAccountObjects(accountId: string, objects: FakeMetaAccountObjects): void {
+    this.objects.set(accountId, objects);
+  }
+
+  /** The user's pages; the fake mints a page access token for each page on which the user has a task. */
+  setPages(userId: string, pages: FakeMetaPage[]): void {
+    this.pages.set(userId, pages);
+  }
+
+  setLeadForms(pageId: string, forms: FakeRow[]): void {
+    this.pages.setForms(pageId, forms);
+  }
+
+  /** Answers of `GET /search?type=…[&class=…]`, filtered by case-insensitive substring of `name` (categories may be browsed without `q`). */
+  setSearchResults(type: string, cls: string | undefined, rows: FakeRow[]): void {
+    this.searchResults.set(type, cls, rows);
+  }
+
+  campaignStatus(campaignId: string): string | undefined {
+    return this.objects.status(campaignId);
+  }
+
+  pageAccessToken(userId: string, pageId: string): string | undefined {
+    return this.pages.tokenOf(userId, pageId);
   }
 
   expireAllTokens(): void {
@@ -217,6 +253,8 @@ export class FakeMetaPlatform {
 
     const token = params.access_token;
     if (!token) return graphError({ message: 'An access token is required to request this resource.', code: 104 });
+    const page = this.pages.owner(token);
+    if (page) return this.asPage(method, version, path, params, page);
     const record = this.tokens.get(token);
     if (!record) return tokenError(467);
     if (!this.isLive(record)) return tokenError(record.state === 'revoked' ? 458 : 463);
@@ -226,9 +264,45 @@ export class FakeMetaPlatform {
     if (method === 'GET' && path === '/me') return ok({ id: user.id, name: user.name });
     if (method === 'GET' && path === '/me/adaccounts') return this.adAccounts(user, version, path, params);
     if (method === 'DELETE' && path === '/me/permissions') return this.revoke(user);
-    const insights = /^\/act_(\d+)\/insights$/.exec(path);
-    if (method === 'GET' && insights) return this.accountInsights(user, insights[1], version, path, params);
+    if (method === 'GET' && path === '/me/accounts') return this.paged(this.pages.accounts(user.id, params), version, path, params);
+    if (method === 'GET' && path === '/search') return this.searchResults.answer(params);
+    const edge = /^\/act_(\d+)\/(\w+)$/.exec(path);
+    if (method === 'GET' && edge?.[2] === 'insights') return this.accountInsights(user, edge[1], version, path, params);
+    if (method === 'GET' && edge && FakeMetaObjectStore.isEdge(edge[2])) {
+      if (!this.ownsAccount(user, edge[1])) return unsupportedRequest(method, path);
+      return this.paged(this.objects.edge(edge[1], edge[2], params), version, path, params);
+    }
+    if (/^\/\d+\/leadgen_forms$/.test(path)) return graphError({ message: '(#190) This method must be called with a Page Access Token', code: 190 });
+    const node = /^\/(\d+)$/.exec(path)?.[1];
+    const owner = node === undefined ? undefined : this.objects.ownerOf(node);
+    if (node === undefined || owner === undefined || !this.ownsAccount(user, owner)) return unsupportedRequest(method, path);
+    if (method === 'GET') return this.objects.read(node, params);
+    if (method !== 'POST') return unsupportedRequest(method, path);
+    if (!record.scopes.includes('ads_management')) return graphError({ message: '(#200) Requires ads_management permission to manage the object', code: 200 });
+    return this.objects.update(node, params);
+  }
+
+  /** A page access token reaches the page itself and its lead forms, while the user who got it still has a live session. */
+  private asPage(method: string, version: string, path: string, params: Params, owner: FakeMetaPageToken): FakeAnswer {
+    const sessions = (this.issued.get(owner.userId) ?? []).map((token) => this.tokens.get(token)!);
+    if (!sessions.some((record) => this.isLive(record))) return tokenError(sessions.some((record) => record.state === 'revoked') ? 458 : 463);
+    if (params.appsecret_proof !== proofOf(params.access_token)) {
+      return graphError({ message: 'Invalid appsecret_proof provided in the API argument', code: 100, type: 'GraphMethodException' });
+    }
+    const page = this.pages.page(owner.userId, owner.pageId);
+    if (!page) return tokenError(467);
+    if (method === 'GET' && path === '/me') return ok({ id: page.id, name: page.name });
+    if (method === 'GET' && path === `/${page.id}/leadgen_forms`) return this.paged(this.pages.leadForms(page.id, params), version, path, params);
     return unsupportedRequest(method, path);
+  }
+
+  private ownsAccount(user: FakeMetaUser, accountId: string): boolean {
+    return user.adAccounts.some((account) => account.account_id === accountId);
+  }
+
+  private paged(rows: FakeRow[] | FakeAnswer, version: string, path: string, params: Params): FakeAnswer {
+    if (!Array.isArray(rows)) return rows;
+    return pageOf(rows, { query: params, maxPageSize: this.pageSize, nextUrl: (after) => this.nextUrl(version, path, params, after) });
   }
 
   private accessToken(params: Params): FakeAnswer {
@@ -295,9 +369,7 @@ export class FakeMetaPlatform {
   private accountInsights(user: FakeMetaUser, accountId: string, version: string, path: string, params: Params): FakeAnswer {
     const account = user.adAccounts.find((candidate) => candidate.account_id === accountId);
     if (!account) return unsupportedRequest('GET', path);
-    const rows = insightsRows(this.insights.get(accountId) ?? [], params, account.currency);
-    if (!Array.isArray(rows)) return rows;
-    return pageOf(rows, { query: params, maxPageSize: this.pageSize, nextUrl: (after) => this.nextUrl(version, path, params, after) });
+    return this.paged(insightsRows(this.insights.get(accountId) ?? [], params, account.currency), version, path, params);
   }
 
   private revoke(user: FakeMetaUser): FakeAnswer {

@@ -1,0 +1,112 @@
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { AdAccountAccess } from '../../../ad-accounts/ad-account-access.types';
+import { ResolvedAdAccount } from '../../../ad-accounts/resolved-ad-account.decorator';
+import { PlatformAccount } from '../../../ad-accounts/platform-account.decorator';
+import { AppException } from '../../../common/app.exception';
+import { ApiEnvelope } from '../../../common/decorators/api-envelope.decorator';
+import { MetaCampaignStatusWriter } from '../meta-campaign-status.writer';
+import { MetaInsightsQueryReader } from '../meta-insights-query.reader';
+import { MetaObjectsReader } from '../meta-objects.reader';
+import { isMetaInsightBreakdown, isMetaInsightLevel, META_INSIGHT_BREAKDOWNS, META_INSIGHT_LEVELS } from '../meta-read.fields';
+import { CampaignStatusDto } from './dto/meta-body.dto';
+import { idList, MetaAccountQueryDto, MetaAdcreativesQueryDto, MetaAdsetsQueryDto, MetaAdsQueryDto, MetaCampaignsQueryDto, MetaInsightsQueryDto } from './dto/meta-query.dto';
+import { MetaAccountCalls } from './meta-account-calls.service';
+
+function checkDates(startDate: string, endDate: string): void {
+  const valid = (value: string) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  const problems = [
+    ...(valid(startDate) ? [] : ['startDate is not a calendar date']),
+    ...(valid(endDate) ? [] : ['endDate is not a calendar date']),
+  ];
+  if (problems.length === 0 && startDate > endDate) problems.push('startDate must not be after endDate');
+  if (problems.length > 0) throw AppException.badRequest('Validation failed', problems);
+}
+
+/** Campaigns, ad sets, ads, creatives and insights of a team's Meta ad account, live from the Graph API. */
+@ApiTags('Meta')
+@ApiBearerAuth()
+@ApiParam({ name: 'teamId', format: 'uuid' })
+@Controller(':teamId/meta')
+export class MetaObjectsController {
+  constructor(
+    private readonly calls: MetaAccountCalls,
+    private readonly objects: MetaObjectsReader,
+    private readonly insightsReader: MetaInsightsQueryReader,
+    private readonly statusWriter: MetaCampaignStatusWriter,
+  ) {}
+
+  @Get('campaigns')
+  @PlatformAccount('meta', 'READ')
+  @ApiOperation({ summary: 'Campaigns of the ad account (VIEWER, MANAGER or team ADMIN)' })
+  @ApiEnvelope(null, { description: 'An array of campaigns' })
+  campaigns(@ResolvedAdAccount() account: AdAccountAccess, @Query() query: MetaCampaignsQueryDto) {
+    const fields = this.calls.fields('campaigns', query.fields);
+    return this.calls.run(account, (token, id) => this.objects.campaigns(token, id, { ids: idList(query.campaignId), fields }));
+  }
+
+  @Get('adsets')
+  @PlatformAccount('meta', 'READ')
+  @ApiOperation({ summary: 'Ad sets, optionally of some campaigns or by id' })
+  @ApiEnvelope(null, { description: 'An array of ad sets' })
+  adsets(@ResolvedAdAccount() account: AdAccountAccess, @Query() query: MetaAdsetsQueryDto) {
+    const fields = this.calls.fields('adsets', query.fields);
+    return this.calls.run(account, (token, id) =>
+      this.objects.adsets(token, id, { campaignIds: idList(query.campaignId), adsetIds: idList(query.adsetId), fields }),
+    );
+  }
+
+  @Get('ads')
+  @PlatformAccount('meta', 'READ')
+  @ApiOperation({ summary: 'Ads, filtered by adId, campaignId or adsetId (comma-separated)' })
+  @ApiEnvelope(null, { description: 'An array of ads' })
+  ads(@ResolvedAdAccount() account: AdAccountAccess, @Query() query: MetaAdsQueryDto) {
+    const fields = this.calls.fields('ads', query.fields);
+    return this.calls.run(account, (token, id) =>
+      this.objects.ads(token, id, { adIds: idList(query.adId), campaignIds: idList(query.campaignId), adsetIds: idList(query.adsetId), fields }),
+    );
+  }
+
+  @Get('adcreatives')
+  @PlatformAccount('meta', 'READ')
+  @ApiOperation({ summary: 'Ad creatives of the ad account' })
+  @ApiEnvelope(null, { description: 'An array of ad creatives' })
+  adcreatives(@ResolvedAdAccount() account: AdAccountAccess, @Query() query: MetaAdcreativesQueryDto) {
+    const fields = this.calls.fields('adcreatives', query.fields);
+    return this.calls.run(account, (token, id) => this.objects.adcreatives(token, id, { ids: idList(query.adcreativeId), fields }));
+  }
+
+  @Get('insights')
+  @PlatformAccount('meta', 'READ')
+  @ApiOperation({ summary: 'Insights at account, campaign, ad set or ad level, with one of the seed breakdowns' })
+  @ApiEnvelope(null, { description: 'An array of insight rows, metrics as numbers' })
+  insights(@ResolvedAdAccount() account: AdAccountAccess, @Query() query: MetaInsightsQueryDto) {
+    const level = query.level ?? 'account';
+    const problems = [
+      ...(isMetaInsightLevel(level) ? [] : [`level must be one of: ${META_INSIGHT_LEVELS.join(', ')}`]),
+      ...(query.breakdown === undefined || isMetaInsightBreakdown(query.breakdown) ? [] : [`breakdown must be one of: ${META_INSIGHT_BREAKDOWNS.join(', ')}`]),
+    ];
+    if (problems.length > 0) throw AppException.badRequest('Validation failed', problems);
+    checkDates(query.startDate, query.endDate);
+    const fields = this.calls.fields('insights', query.fields);
+    return this.calls.run(account, (token, id) =>
+      this.insightsReader.insights(token, id, {
+        level: level as (typeof META_INSIGHT_LEVELS)[number],
+        breakdown: query.breakdown as (typeof META_INSIGHT_BREAKDOWNS)[number] | undefined,
+        fields,
+        startDate: query.startDate,
+        endDate: query.endDate,
+      }),
+    );
+  }
+
+  @Patch('campaign/:campaignId')
+  @PlatformAccount('meta', 'WRITE')
+  @ApiOperation({ summary: 'Pause or activate a campaign (MANAGER or team ADMIN)' })
+  @ApiParam({ name: 'campaignId' })
+  @ApiEnvelope(null, { description: '{id, status}' })
+  setStatus(@ResolvedAdAccount() account: AdAccountAccess, @Param('campaignId') campaignId: string, @Query() _query: MetaAccountQueryDto, @Body() body: CampaignStatusDto) {
+    if (!/^\d{1,30}$/.test(campaignId)) throw AppException.badRequest('Validation failed', ['campaignId must be a numeric Meta id']);
+    return this.calls.run(account, (token, id) => this.statusWriter.setStatus(token, id, campaignId, body.status));
+  }
+}

@@ -1,0 +1,63 @@
+import { FakeAnswer, invalidParameter } from './meta-fake-errors';
+
+export type FakeRow = Record<string, unknown>;
+
+export interface FakeFilter {
+  field: string;
+  operator: string;
+  value: unknown;
+}
+
+/** `fields=a,b`: trimmed names; `undefined` when absent, so the caller sends its node's default (`id`). */
+export function requestedFields(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return [...new Set(value.split(',').map((name) => name.trim()).filter(Boolean))];
+}
+
+/** Meta refuses a field its node type does not have; a seeded row's own keys count as known. */
+export function unknownField(fields: string[], known: readonly string[], rows: FakeRow[], nodeType: string): FakeAnswer | undefined {
+  const bad = fields.find((field) => !known.includes(field) && !rows.some((row) => field in row));
+  return bad === undefined ? undefined : invalidParameter(`Tried accessing nonexisting field (${bad}) on node type (${nodeType})`);
+}
+
+/** Only the requested fields plus `id`, like Meta ("each field you want to retrieve needs to be asked for explicitly, except for id"). */
+export function renderFields(row: FakeRow, fields: string[] | undefined): FakeRow {
+  const out: FakeRow = { id: row.id };
+  for (const field of fields ?? []) if (row[field] !== undefined) out[field] = row[field];
+  return out;
+}
+
+/** `filtering=[{field, operator, value}]`, checked the way Meta checks it. */
+export function parseFiltering(value: string | undefined, allowedFields: readonly string[]): FakeFilter[] | FakeAnswer {
+  if (value === undefined) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return invalidParameter('param filtering must be an array.', 'The filtering parameter is not valid JSON.');
+  }
+  if (!Array.isArray(parsed)) return invalidParameter('param filtering must be an array.');
+  const filters: FakeFilter[] = [];
+  for (const item of parsed) {
+    const filter = item as Partial<FakeFilter> | null;
+    if (!filter || typeof filter.field !== 'string' || typeof filter.operator !== 'string' || !('value' in filter)) {
+      return invalidParameter('param filtering[] must contain field, operator and value.');
+    }
+    const operator = filter.operator.toUpperCase();
+    if (!allowedFields.includes(filter.field) || !['IN', 'NOT_IN', 'EQUAL'].includes(operator)) {
+      return invalidParameter(`Filtering field ${filter.field} with operation ${filter.operator.toLowerCase()} is not supported`);
+    }
+    if (operator !== 'EQUAL' && !Array.isArray(filter.value)) return invalidParameter(`Filtering value for ${filter.field} must be an array`);
+    filters.push({ field: filter.field, operator, value: filter.value });
+  }
+  return filters;
+}
+
+export function matchesFilters(row: FakeRow, filters: FakeFilter[], valueOf: (row: FakeRow, field: string) => unknown): boolean {
+  return filters.every((filter) => {
+    const actual = String(valueOf(row, filter.field) ?? '');
+    if (filter.operator === 'EQUAL') return actual === String(filter.value);
+    const values = (filter.value as unknown[]).map(String);
+    return filter.operator === 'IN' ? values.includes(actual) : !values.includes(actual);
+  });
+}
