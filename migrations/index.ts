@@ -2,6 +2,7 @@ import { CreateTenantsAndUsers1763900000000 } from './1763900000000-CreateTenant
 import { CreateWorkspacesAndTeams1763900100000 } from './1763900100000-CreateWorkspacesAndTeams';
 import { CreateConnectionsAndAdAccounts1763900200000 } from './1763900200000-CreateConnectionsAndAdAccounts';
 import { CreateIdempotencyKeys1763900300000 } from './1763900300000-CreateIdempotencyKeys';
+import { CreateMetaCampaignLaunches1763900400000 } from './1763900400000-CreateMetaCampaignLaunches';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateWorkspacesAndTeams1763900100000,
   CreateConnectionsAndAdAccounts1763900200000,
   CreateIdempotencyKeys1763900300000,
+  CreateMetaCampaignLaunches1763900400000,
 ];

@@ -118,8 +118,10 @@ export class ConnectionTokens {
 
   private async refresh(tenantId: string, connectionId: string, staleCiphertext?: string): Promise<string> {
     let expiredReason: string | undefined;
+    let platform: PlatformName = 'google';
     const token = await this.dataSource.transaction(async (manager) => {
       const row = await this.load(manager, tenantId, connectionId, true);
+      platform = row.platform;
       if (row.status === 'expired') throw expiredError(row.platform, row.status_reason);
       const expiresAt = row.access_token_expires_at?.getTime() ?? Number.POSITIVE_INFINITY;
       const alreadyFresh = staleCiphertext ? row.access_token_ciphertext !== staleCiphertext : expiresAt > Date.now() + REFRESH_MARGIN_MS;
@@ -148,7 +150,7 @@ export class ConnectionTokens {
     if (token !== undefined) return token;
     this.logger.warn({ connectionId, tenantId }, 'Platform refused the refresh token; connection marked expired');
     await this.markExpired(tenantId, connectionId, expiredReason ?? 'refresh failed');
-    throw expiredError('google', expiredReason ?? null);
+    throw expiredError(platform, expiredReason ?? null);
   }
 
   private async load(manager: EntityManager, tenantId: string, connectionId: string, lock: boolean): Promise<ConnectionSecretRow> {

@@ -15,10 +15,13 @@ import {
 import type { FakeRow } from './meta-fake-fields';
 import { readParams, sendAnswer } from './meta-fake-http';
 import { insightsRows } from './meta-fake-insights';
+import { FakeMetaLaunchStore } from './meta-fake-launch';
 import { FakeMetaAccountObjects, FakeMetaObjectStore } from './meta-fake-objects';
 import { FakeMetaPage, FakeMetaPageStore, FakeMetaPageToken } from './meta-fake-pages';
 import { pageOf } from './meta-fake-paging';
 import { FakeMetaSearchStore } from './meta-fake-search';
+import { FakeMetaCreateStore } from './meta-fake-create';
+import { FakeMetaUsage, usageHeaders } from './meta-fake-usage';
 
 export const FAKE_META_APP_ID = '1234567890';
 export const FAKE_META_APP_SECRET = 'fake-meta-app-secret';
@@ -27,6 +30,7 @@ export type { FakeMetaFailure } from './meta-fake-errors';
 export type { FakeRow } from './meta-fake-fields';
 export type { FakeMetaAccountObjects } from './meta-fake-objects';
 export type { FakeMetaPage } from './meta-fake-pages';
+export type { FakeMetaUsage } from './meta-fake-usage';
 
 export interface FakeMetaAdAccount {
   account_id: string;
@@ -90,7 +94,13 @@ export class FakeMetaPlatform {
   regainAccessMinutes = 5;
   /** When set, `paging.next` URLs point at this origin instead of the fake's own. */
   pagingOrigin: string | undefined;
+  /** Usage headers of successful answers; unset: a low X-App-Usage only. */
+  usage: FakeMetaUsage | undefined;
   readonly calls: FakeMetaCall[] = [];
+  /** Campaigns, ad sets, creatives and ads created by launches (meta-fake-launch.ts). */
+  readonly launches = new FakeMetaLaunchStore();
+  /** Lead forms and pixels created through the fake, as received. */
+  readonly created = new FakeMetaCreateStore();
 
   private readonly users = new Map<string, FakeMetaUser>();
   private readonly tokens = new Map<string, TokenRecord>();
@@ -213,10 +223,7 @@ export class FakeMetaPlatform {
     if (this.slowMs > 0) await sleep(this.slowMs);
     if (failure) return injectedFailure(failure, this.regainAccessMinutes, /^\/act_(\d+)/.exec(path)?.[1] ?? '0');
     const answer = this.graph(method, version, path, params);
-    if (answer.status === 200) {
-      const usage = Math.min(100, this.graphCalls);
-      answer.headers = { ...answer.headers, 'X-App-Usage': JSON.stringify({ call_count: usage, total_time: usage, total_cputime: usage }) };
-    }
+    if (answer.status === 200) answer.headers = { ...answer.headers, ...usageHeaders(this.usage, path) };
     return answer;
   }
 
@@ -266,7 +273,10 @@ export class FakeMetaPlatform {
     if (method === 'DELETE' && path === '/me/permissions') return this.revoke(user);
     if (method === 'GET' && path === '/me/accounts') return this.paged(this.pages.accounts(user.id, params), version, path, params);
     if (method === 'GET' && path === '/search') return this.searchResults.answer(params);
+    const launched = this.launches.answer(method, path, params, { ownsAccount: (id) => this.ownsAccount(user, id), scopes: record.scopes, regainAccessMinutes: this.regainAccessMinutes });
+    if (launched) return launched;
     const edge = /^\/act_(\d+)\/(\w+)$/.exec(path);
+    if (method === 'POST' && edge?.[2] === 'adspixels') return this.ownsAccount(user, edge[1]) ? this.created.pixel(edge[1], record.scopes, params) : unsupportedRequest(method, path);
     if (method === 'GET' && edge?.[2] === 'insights') return this.accountInsights(user, edge[1], version, path, params);
     if (method === 'GET' && edge && FakeMetaObjectStore.isEdge(edge[2])) {
       if (!this.ownsAccount(user, edge[1])) return unsupportedRequest(method, path);
@@ -293,6 +303,7 @@ export class FakeMetaPlatform {
     if (!page) return tokenError(467);
     if (method === 'GET' && path === '/me') return ok({ id: page.id, name: page.name });
     if (method === 'GET' && path === `/${page.id}/leadgen_forms`) return this.paged(this.pages.leadForms(page.id, params), version, path, params);
+    if (method === 'POST' && path === `/${page.id}/leadgen_forms`) return this.created.leadForm(page.id, page.tasks, params);
     return unsupportedRequest(method, path);
   }
 

@@ -264,6 +264,14 @@ describe('Meta clients against the fake Graph API', () => {
       expect(fake.callsTo('/v25.0/me')).toBe(2);
     });
 
+    it.each(['server-error', 'transient'] as const)('does not retry a POST after a %s (Meta may have created the object)', async (kind) => {
+      const longToken = await token();
+      fake.failNext(kind);
+      const error = await failure(meta.graph.post('/act_1001/campaigns', { name: 'x' }, longToken));
+      expect(error.transient).toBe(true);
+      expect(fake.callsTo('/act_1001/campaigns')).toBe(1);
+    });
+
     it('gives up after 3 attempts with a transient error', async () => {
       const longToken = await token();
       fake.failNext('server-error', 3);
@@ -328,7 +336,9 @@ describe('Meta clients against the fake Graph API', () => {
     it('posts a form body with the credentials and JSON-encoded objects', async () => {
       const longToken = await token();
       const error = await failure(meta.graph.post('/act_1001/campaigns', { name: 'Spring', special_ad_categories: [], targeting: { geo_locations: { countries: ['US'] } }, skip: undefined }, longToken));
-      expect(error.platformDetails).toMatchObject({ platformCode: 100, platformSubcode: 33 });
+      // The fake validates campaign creation like Graph does: no objective is an invalid parameter (100).
+      expect(error.platformDetails).toMatchObject({ platformCode: 100 });
+      expect(error.message).toMatch(/objective/);
       const call = fake.calls[fake.calls.length - 1];
       expect(call.method).toBe('POST');
       expect(call.query).toEqual({});

@@ -1,4 +1,5 @@
 import { PlatformError, PlatformErrorDetails } from '../platform-error';
+import { metaWaitSeconds, parseMetaUsage } from './meta-usage';
 
 /** The `error` object of a Graph API error envelope. */
 export interface MetaGraphErrorBody {
@@ -20,7 +21,8 @@ const AUTH_CODES = new Set([190, 102]);
 const BAD_REQUEST_CODES = new Set([100, 2500]);
 const TRANSIENT_CODES = new Set([1, 2]);
 
-function isThrottling(code: number): boolean {
+/** Meta's throttling codes (platform-apis.md A7): app, user/ad-account, pages, custom, business use cases. */
+export function isMetaThrottlingCode(code: number): boolean {
   return THROTTLING_CODES.has(code) || (code >= 80000 && code <= 80014);
 }
 
@@ -34,44 +36,8 @@ function graphError(body: unknown): MetaGraphErrorBody | undefined {
   return error && typeof error === 'object' ? (error as MetaGraphErrorBody) : undefined;
 }
 
-function header(headers: MetaResponseHeaders | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
-  return key === undefined ? undefined : headers[key];
-}
-
-function parseJson(value: string | undefined): unknown {
-  if (!value) return undefined;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-}
-
-function positiveNumber(value: unknown): number | undefined {
-  const n = typeof value === 'string' ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined;
-}
-
-/** The business-use-case header maps object ids to arrays of usages; the longest wait is the one that matters. */
-function businessUseCaseWaitSeconds(headers: MetaResponseHeaders | undefined): number | undefined {
-  const usage = parseJson(header(headers, 'x-business-use-case-usage'));
-  if (!usage || typeof usage !== 'object') return undefined;
-  const minutes = Object.values(usage as Record<string, unknown>)
-    .flatMap((entries) => (Array.isArray(entries) ? entries : []))
-    .map((entry) => positiveNumber((entry as { estimated_time_to_regain_access?: unknown } | null)?.estimated_time_to_regain_access))
-    .filter((value): value is number => value !== undefined);
-  return minutes.length > 0 ? Math.max(...minutes) * 60 : undefined;
-}
-
-function adAccountResetSeconds(headers: MetaResponseHeaders | undefined): number | undefined {
-  const usage = parseJson(header(headers, 'x-ad-account-usage'));
-  return usage && typeof usage === 'object' ? positiveNumber((usage as { reset_time_duration?: unknown }).reset_time_duration) : undefined;
-}
-
 function retryAfterSeconds(headers: MetaResponseHeaders | undefined): number {
-  return businessUseCaseWaitSeconds(headers) ?? adAccountResetSeconds(headers) ?? DEFAULT_RETRY_AFTER_SECONDS;
+  return metaWaitSeconds(parseMetaUsage(headers)) ?? DEFAULT_RETRY_AFTER_SECONDS;
 }
 
 function detailsOf(error: MetaGraphErrorBody | undefined): PlatformErrorDetails {
@@ -98,7 +64,7 @@ export function mapMetaError(status: number | undefined, body: unknown, headers?
   if (AUTH_CODES.has(code)) {
     return PlatformError.authExpired('The Meta access token expired or was revoked; connect the Meta account again', details);
   }
-  if (isThrottling(code)) {
+  if (isMetaThrottlingCode(code)) {
     const seconds = retryAfterSeconds(headers);
     return PlatformError.rateLimited(`Meta rate limit reached; retry in ${seconds} seconds`, { ...details, retryAfterSeconds: seconds });
   }

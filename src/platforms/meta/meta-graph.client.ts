@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import axios, { AxiosInstance, AxiosResponse } from 'axios';
 import { createHmac } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from '../../config/app-config';
 import { ErrorCode } from '../../common/error-code';
 import { PlatformError } from '../platform-error';
 import { mapMetaError, MetaResponseHeaders } from './meta-error.mapper';
+import { MetaThrottle } from './meta-throttle';
 
 export type GraphParamValue = string | number | boolean | object | null | undefined;
 export type GraphParams = Record<string, GraphParamValue>;
@@ -78,13 +78,21 @@ function backoffMs(attempt: number): number {
   return base + Math.floor(Math.random() * base);
 }
 
-/** Graph API transport: versioned base URL, appsecret_proof on every user-token call, error mapping, retries. */
+/**
+ * Graph API transport: versioned base URL, appsecret_proof on every user-token call, error mapping, retries, and
+ * pacing by Meta's usage headers (`MetaThrottle`).
+ */
 @Injectable()
 export class MetaGraphClient {
   private readonly http: AxiosInstance;
   private readonly origin: string;
+  private readonly throttle: MetaThrottle;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    @Optional() throttle?: MetaThrottle,
+  ) {
+    this.throttle = throttle ?? new MetaThrottle();
     this.origin = new URL(config.meta.graphUrl).origin;
     this.http = axios.create({
       baseURL: `${config.meta.graphUrl}/${config.meta.apiVersion}`,
@@ -164,7 +172,11 @@ export class MetaGraphClient {
   }
 
   private async send<T>(request: GraphRequest): Promise<T> {
+    const keys = MetaThrottle.keysFor(request.url);
+    let throttleRetries = 0;
+    let throttleWaitedMs = 0;
     for (let attempt = 1; ; attempt++) {
+      await this.throttle.beforeCall(keys);
       let response: AxiosResponse | undefined;
       try {
         response = await this.http.request({ method: request.method, url: request.url, params: request.query, data: request.form });
@@ -172,19 +184,35 @@ export class MetaGraphClient {
         // The axios error holds the request URL with the token: drop it, keep only the fact that there was no answer.
         response = undefined;
       }
-      if (response && isSuccess(response)) return response.data as T;
+      const headers = response ? headerRecord(response.headers) : undefined;
+      if (response && isSuccess(response)) {
+        this.throttle.observe(keys, headers);
+        return response.data as T;
+      }
 
-      const error = response
-        ? mapMetaError(response.status, redact(response.data, request.secrets), headerRecord(response.headers))
-        : mapMetaError(undefined, undefined);
-      if (attempt >= MAX_ATTEMPTS || !this.retryable(error, request.method, response === undefined)) throw error;
-      await sleep(backoffMs(attempt));
+      const error = response ? mapMetaError(response.status, redact(response.data, request.secrets), headers) : mapMetaError(undefined, undefined);
+      if (error.code === ErrorCode.PLATFORM_RATE_LIMITED) {
+        // Meta refused the call without doing it, so a POST is as safe to retry as a GET; only short waits are waited for.
+        const waitMs = this.throttle.planRetry(keys, error.platformDetails.retryAfterSeconds, ++throttleRetries, throttleWaitedMs);
+        if (waitMs === undefined) throw error;
+        throttleWaitedMs += waitMs;
+        await this.throttle.sleep(waitMs);
+        continue;
+      }
+      if (response) this.throttle.observe(keys, headers);
+      if (attempt - throttleRetries >= MAX_ATTEMPTS || !this.retryable(error, request.method, response === undefined)) throw error;
+      await this.throttle.sleep(backoffMs(attempt - throttleRetries));
     }
   }
 
-  /** Rate limits are not retried here: Meta asks for minutes, and calls made while throttled extend the block. */
+  /**
+   * Transient failures; rate limits are handled apart (short waits only: calls made while throttled extend the block).
+   * A POST that failed transiently may still have created its object at Meta, and a retry would make a second one
+   * that no rollback knows about, so only reads and deletes (idempotent) are retried.
+   */
   private retryable(error: PlatformError, method: Method, noAnswer: boolean): boolean {
     if (!error.transient || error.code === ErrorCode.PLATFORM_RATE_LIMITED) return false;
+    if (method === 'POST') return false;
     return noAnswer ? method === 'GET' : true;
   }
 }

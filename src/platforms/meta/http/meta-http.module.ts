@@ -3,11 +3,14 @@ import { ConnectionsModule } from '../../../connections/connections.module';
 import { MetaModule } from '../meta.module';
 import { MetaAccountCalls } from './meta-account-calls.service';
 import { MetaAssetsController } from './meta-assets.controller';
+import { MetaCreateController } from './meta-create.controller';
+import { MetaLaunchController } from './meta-launch.controller';
+import { MetaLaunchService } from './meta-launch.service';
 import { MetaObjectsController } from './meta-objects.controller';
 
 @Module({
   imports: [ConnectionsModule, MetaModule],
-  controllers: [MetaObjectsController, MetaAssetsController],
-  providers: [MetaAccountCalls],
+  controllers: [MetaObjectsController, MetaAssetsController, MetaCreateController, MetaLaunchController],
+  providers: [MetaAccountCalls, MetaLaunchService],
 })
 export class MetaHttpModule {}
