@@ -15,6 +15,7 @@ import { ConnectionsModule } from './connections/connections.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logging/logger-options';
+import { GoogleHttpModule } from './platforms/google/http/google-http.module';
 import { MetaHttpModule } from './platforms/meta/http/meta-http.module';
 import { PlatformsModule } from './platforms/platforms.module';
 import { TeamsModule } from './teams/teams.module';
@@ -40,6 +41,7 @@ export class AppModule {
         ConnectionsModule,
         IdempotencyModule,
         MetaHttpModule,
+        GoogleHttpModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

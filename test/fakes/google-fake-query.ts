@@ -1,52 +1,21 @@
 import { duringRange, FakeGaqlCondition, FakeGaqlError, FakeGaqlLiteral, FakeGaqlQuery } from './google-fake-gaql';
+import { entitiesOf, FakeCustomerObjects, FakeEntity, FakeRecord, FakeValue, FIELD_TYPES, FieldType, Scalar, SELECTABLE } from './google-fake-objects';
 import type { FakeGoogleCustomer, FakeGoogleMetricRow } from './google-platform.fake';
 
-type FieldType = 'int64' | 'double' | 'string' | 'enum' | 'bool' | 'date';
-type Scalar = string | number | boolean;
-type FakeRecord = Record<string, Scalar | undefined>;
 type Sums = { impressions: number; clicks: number; costMicros: number; conversions: number; conversionsValue: number };
-
-const ENTITY_FIELDS: Record<string, FieldType> = {
-  resource_name: 'string',
-  id: 'int64',
-  descriptive_name: 'string',
-  currency_code: 'string',
-  time_zone: 'string',
-  manager: 'bool',
-  status: 'enum',
-  test_account: 'bool',
-};
-const FIELD_TYPES: Record<string, FieldType> = {
-  ...Object.fromEntries(Object.entries(ENTITY_FIELDS).map(([name, type]) => [`customer.${name}`, type])),
-  ...Object.fromEntries(Object.entries(ENTITY_FIELDS).map(([name, type]) => [`customer_client.${name}`, type])),
-  'customer_client.client_customer': 'string',
-  'customer_client.level': 'int64',
-  'customer_client.hidden': 'bool',
-  'segments.date': 'date',
-  'segments.device': 'enum',
-  'segments.ad_network_type': 'enum',
-  'metrics.impressions': 'int64',
-  'metrics.clicks': 'int64',
-  'metrics.cost_micros': 'int64',
-  'metrics.interactions': 'int64',
-  'metrics.ctr': 'double',
-  'metrics.average_cpc': 'double',
-  'metrics.average_cpm': 'double',
-  'metrics.conversions': 'double',
-  'metrics.conversions_value': 'double',
-  'metrics.all_conversions': 'double',
-};
-/** Which resources' fields each FROM resource may select. */
-const SELECTABLE: Record<string, string[]> = { customer: ['customer', 'metrics', 'segments'], customer_client: ['customer_client', 'customer'] };
 
 export interface FakeQueryScope {
   target: FakeGoogleCustomer;
   customers: FakeGoogleCustomer[];
+  /** Account-level metrics (FROM customer). */
   metrics: FakeGoogleMetricRow[];
+  objects: FakeCustomerObjects;
 }
 
 const noSums = (): Sums => ({ impressions: 0, clicks: 0, costMicros: 0, conversions: 0, conversionsValue: 0 });
 const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+const isMetric = (field: string) => field.startsWith('metrics.');
+const isSegment = (field: string) => field.startsWith('segments.');
 
 function checkField(field: string, from: string): void {
   if (!(field in FIELD_TYPES)) throw new FakeGaqlError('UNRECOGNIZED_FIELD', `Unrecognized field in the query: '${field}'.`);
@@ -69,7 +38,9 @@ function dateLiteral(value: FakeGaqlLiteral): string {
 
 /** DURING becomes BETWEEN; date literals are checked and written YYYY-MM-DD. */
 function normalise(condition: FakeGaqlCondition): FakeGaqlCondition {
-  if (FIELD_TYPES[condition.field] !== 'date') {
+  const type = FIELD_TYPES[condition.field];
+  if (type === 'strings' || type === 'texts') throw new FakeGaqlError('PROHIBITED_FIELD_IN_WHERE_CLAUSE', `The fake cannot filter on the repeated field '${condition.field}'.`);
+  if (type !== 'date') {
     if (condition.op === 'DURING') throw new FakeGaqlError('OPERATOR_FIELD_MISMATCH', `DURING is only valid on date segments, not '${condition.field}'.`);
     return condition;
   }
@@ -77,7 +48,8 @@ function normalise(condition: FakeGaqlCondition): FakeGaqlCondition {
   return { ...condition, values: condition.values.map(dateLiteral) };
 }
 
-function coerce(type: FieldType, value: Scalar): Scalar {
+function coerce(type: FieldType, value: FakeValue): Scalar {
+  if (Array.isArray(value)) return JSON.stringify(value);
   if (type === 'int64' || type === 'double') return Number(value);
   if (type === 'bool') return typeof value === 'boolean' ? value : String(value).toUpperCase() === 'TRUE';
   return String(value);
@@ -114,19 +86,6 @@ function matches(record: FakeRecord, condition: FakeGaqlCondition): boolean {
   }
 }
 
-function entityRecord(prefix: string, customer: FakeGoogleCustomer, resourceName: string): FakeRecord {
-  return {
-    [`${prefix}.resource_name`]: resourceName,
-    [`${prefix}.id`]: customer.id,
-    [`${prefix}.descriptive_name`]: customer.descriptiveName || undefined,
-    [`${prefix}.currency_code`]: customer.currencyCode,
-    [`${prefix}.time_zone`]: customer.timeZone,
-    [`${prefix}.manager`]: customer.manager === true,
-    [`${prefix}.status`]: customer.status ?? 'ENABLED',
-    [`${prefix}.test_account`]: false,
-  };
-}
-
 function metricFields(sums: Sums): FakeRecord {
   return {
     'metrics.impressions': sums.impressions,
@@ -139,64 +98,66 @@ function metricFields(sums: Sums): FakeRecord {
     'metrics.conversions': sums.conversions,
     'metrics.conversions_value': sums.conversionsValue,
     'metrics.all_conversions': sums.conversions,
+    'metrics.cost_per_conversion': sums.conversions ? sums.costMicros / sums.conversions : 0,
   };
 }
 
-/** Metric rows filtered by the non-metric conditions, summed per selected segment (over the whole range if none). */
-function metricRecords(query: FakeGaqlQuery, scope: FakeQueryScope, conditions: FakeGaqlCondition[]): FakeRecord[] {
-  const base = entityRecord('customer', scope.target, `customers/${scope.target.id}`);
-  const segments = query.select.filter((field) => field.startsWith('segments.'));
-  const groups = new Map<string, { record: FakeRecord; sums: Sums }>();
-  // Unsegmented: one row over the whole range, even with no activity.
-  if (segments.length === 0) groups.set('[]', { record: base, sums: noSums() });
-  for (const row of scope.metrics) {
-    const record: FakeRecord = {
-      ...base,
-      'segments.date': row.date,
-      'segments.device': row.device ?? 'DESKTOP',
-      'segments.ad_network_type': row.adNetworkType ?? 'SEARCH',
-    };
-    if (!conditions.every((condition) => condition.field.startsWith('metrics.') || matches(record, condition))) continue;
-    const key = JSON.stringify(segments.map((field) => record[field]));
-    const group = groups.get(key) ?? { record: { ...base, ...Object.fromEntries(segments.map((field) => [field, record[field]])) }, sums: noSums() };
-    groups.set(key, group);
-    group.sums.impressions += row.impressions;
-    group.sums.clicks += row.clicks;
-    group.sums.costMicros += row.costMicros;
-    group.sums.conversions += row.conversions ?? 0;
-    group.sums.conversionsValue += row.conversionsValue ?? 0;
+/**
+ * Per entity, metric rows filtered by the segment conditions and summed per selected segment (over the whole range if
+ * none). Unsegmented: one row per entity even with no activity; segmented: all-zero rows are left out, like Google.
+ */
+function metricRecords(query: FakeGaqlQuery, entities: FakeEntity[], conditions: FakeGaqlCondition[]): FakeRecord[] {
+  const segments = query.select.filter(isSegment);
+  const segmentConditions = conditions.filter((condition) => isSegment(condition.field));
+  const selectedMetrics = query.select.filter(isMetric);
+  const records: FakeRecord[] = [];
+  for (const entity of entities) {
+    const groups = new Map<string, { record: FakeRecord; sums: Sums }>();
+    if (segments.length === 0) groups.set('[]', { record: entity.record, sums: noSums() });
+    for (const row of entity.metrics) {
+      const record: FakeRecord = {
+        ...entity.record,
+        'segments.date': row.date,
+        'segments.device': row.device ?? 'DESKTOP',
+        'segments.ad_network_type': row.adNetworkType ?? 'SEARCH',
+      };
+      if (!segmentConditions.every((condition) => matches(record, condition))) continue;
+      const key = JSON.stringify(segments.map((field) => record[field]));
+      const group = groups.get(key) ?? { record: { ...entity.record, ...Object.fromEntries(segments.map((field) => [field, record[field]])) }, sums: noSums() };
+      groups.set(key, group);
+      group.sums.impressions += row.impressions;
+      group.sums.clicks += row.clicks;
+      group.sums.costMicros += row.costMicros;
+      group.sums.conversions += row.conversions ?? 0;
+      group.sums.conversionsValue += row.conversionsValue ?? 0;
+    }
+    for (const group of groups.values()) {
+      const record = { ...group.record, ...metricFields(group.sums) };
+      if (segments.length > 0 && !selectedMetrics.some((field) => record[field] !== 0)) continue;
+      records.push(record);
+    }
   }
-  const selectedMetrics = query.select.filter((field) => field.startsWith('metrics.'));
-  return [...groups.values()]
-    .map((group) => ({ ...group.record, ...metricFields(group.sums) }))
-    .filter((record) => segments.length === 0 || selectedMetrics.some((field) => record[field] !== 0)) // segmented reports drop all-zero rows
-    .filter((record) => conditions.every((condition) => !condition.field.startsWith('metrics.') || matches(record, condition)));
+  return records.filter((record) => conditions.every((condition) => !isMetric(condition.field) || matches(record, condition)));
 }
 
-function clientRecords(scope: FakeQueryScope): FakeRecord[] {
-  const manager = scope.target;
-  const clients = [manager, ...scope.customers.filter((customer) => customer.managerId === manager.id && customer.id !== manager.id)];
-  return clients.map((client, index) => ({
-    ...entityRecord('customer', manager, `customers/${manager.id}`),
-    ...entityRecord('customer_client', client, `customers/${manager.id}/customerClients/${client.id}`),
-    'customer_client.client_customer': `customers/${client.id}`,
-    'customer_client.level': index === 0 ? 0 : 1,
-    'customer_client.hidden': false,
-  }));
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) node = (node[camel(key)] ??= {}) as Record<string, unknown>;
+  node[camel(path[path.length - 1])] = value;
 }
 
 /**
- * One REST GoogleAdsRow: camelCase keys, int64 as strings, a resourceName for every entity resource selected and
- * always one for the FROM resource.
+ * One REST GoogleAdsRow: camelCase keys, nested messages as objects, int64 as strings, a resourceName for every entity
+ * resource selected and always one for the FROM resource.
  */
 function encode(record: FakeRecord, select: string[], from: string): Record<string, Record<string, unknown>> {
   const row: Record<string, Record<string, unknown>> = { [camel(from)]: { resourceName: record[`${from}.resource_name`] } };
   for (const field of select) {
-    const [resource, name] = field.split('.');
+    const [resource, ...path] = field.split('.');
     const isEntity = resource !== 'metrics' && resource !== 'segments';
     const target = (row[camel(resource)] ??= isEntity ? { resourceName: record[`${resource}.resource_name`] } : {});
     const value = record[field];
-    if (value !== undefined) target[camel(name)] = FIELD_TYPES[field] === 'int64' ? String(Math.round(Number(value))) : value;
+    if (value !== undefined) setPath(target, path, FIELD_TYPES[field] === 'int64' ? String(Math.round(Number(value))) : value);
   }
   return row;
 }
@@ -214,18 +175,18 @@ export function runFakeQuery(query: FakeGaqlQuery, scope: FakeQueryScope): { row
   if (!SELECTABLE[query.from]) throw new FakeGaqlError('BAD_RESOURCE_TYPE_IN_FROM_CLAUSE', `Error in query: the fake does not serve resource '${query.from}'.`);
   for (const field of [...query.select, ...query.where.map((c) => c.field), ...query.orderBy.map((o) => o.field)]) checkField(field, query.from);
   const conditions = query.where.map(normalise);
-  const usesMetrics = [...query.select, ...conditions.map((c) => c.field)].some((field) => field.startsWith('metrics.') || field.startsWith('segments.'));
+  const usesMetrics = [...query.select, ...conditions.map((c) => c.field)].some((field) => isMetric(field) || isSegment(field));
   if (query.select.includes('segments.date') && !conditions.some((condition) => condition.field === 'segments.date')) {
     throw new FakeGaqlError('EXPECTED_FILTERS_ON_DATE_RANGE', 'Expected a filter on segments.date (a finite date range) when segments.date is selected.');
   }
-  if (scope.target.manager && query.select.some((field) => field.startsWith('metrics.'))) {
+  if (scope.target.manager && query.select.some(isMetric)) {
     throw new FakeGaqlError('REQUESTED_METRICS_FOR_MANAGER', 'Metrics cannot be requested for a manager account. To retrieve metrics, issue separate requests against each client account under the manager account.');
   }
-  const matchesAll = (record: FakeRecord) => conditions.every((condition) => matches(record, condition));
-  let records: FakeRecord[];
-  if (query.from === 'customer_client') records = clientRecords(scope).filter(matchesAll);
-  else if (usesMetrics) records = metricRecords(query, scope, conditions);
-  else records = [entityRecord('customer', scope.target, `customers/${scope.target.id}`)].filter(matchesAll);
+  const entityConditions = conditions.filter((condition) => !isMetric(condition.field) && !isSegment(condition.field));
+  const entities = entitiesOf(query.from, scope.target, scope.customers, scope.metrics, scope.objects).filter((entity) =>
+    entityConditions.every((condition) => matches(entity.record, condition)),
+  );
+  const records = usesMetrics ? metricRecords(query, entities, conditions) : entities.map((entity) => entity.record);
   const sorted = query.orderBy.length > 0 ? [...records].sort((a, b) => compare(a, b, query.orderBy)) : records;
   const limited = query.limit !== undefined ? sorted.slice(0, query.limit) : sorted;
   const fieldMask = query.select.map((field) => field.split('.').map(camel).join('.')).join(',');

@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { adsError, badPayload, cannedFailure, FakeGoogleFailureKind, FakeReply, notFoundPage, USER_PERMISSION_DENIED_MESSAGE } from './google-fake-errors';
 import { FakeGaqlError, parseGaql } from './google-fake-gaql';
+import { emptyObjects, FakeCustomerObjects, FakeGoogleAd, FakeGoogleAdGroup, FakeGoogleAsset, FakeGoogleCampaign } from './google-fake-objects';
 import { runFakeQuery } from './google-fake-query';
 
 export const FAKE_GOOGLE_CLIENT_ID = 'fake-client.apps.googleusercontent.com';
 export const FAKE_GOOGLE_CLIENT_SECRET = 'fake-google-client-secret';
 export const FAKE_GOOGLE_ADS_VERSIONS: readonly string[] = ['v23', 'v24', 'v25', 'v26'];
 export type { FakeGoogleFailureKind } from './google-fake-errors';
+export type { FakeGoogleAd, FakeGoogleAdGroup, FakeGoogleAsset, FakeGoogleCampaign } from './google-fake-objects';
 
 export interface FakeGoogleCustomer {
   /** 10 digits. */
@@ -80,6 +82,11 @@ const oauthPage = (status: number, error: string, description: string): FakeRepl
   body: `<!DOCTYPE html><title>Error ${status}: ${error}</title><p>Access blocked: Error ${status}: ${error}</p><p>${description}</p>`,
 });
 
+function checkedMetrics(rows: FakeGoogleMetricRow[] | undefined): FakeGoogleMetricRow[] {
+  for (const row of rows ?? []) if (!/^\d{4}-\d{2}-\d{2}$/.test(row.date)) throw new Error(`fake: metric dates are YYYY-MM-DD (${row.date})`);
+  return (rows ?? []).map((row) => ({ ...row }));
+}
+
 function flatten(headers: IncomingHttpHeaders): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])));
 }
@@ -112,6 +119,7 @@ export class FakeGooglePlatform {
   private readonly customers = new Map<string, FakeGoogleCustomer>();
   private readonly users = new Map<string, FakeGoogleUser>();
   private readonly metrics = new Map<string, FakeGoogleMetricRow[]>();
+  private readonly objects = new Map<string, FakeCustomerObjects>();
   private readonly codes = new Map<string, { sub: string; redirectUri: string; scope: string; offline: boolean; expiresAt: number; used: boolean }>();
   private readonly grants: Grant[] = [];
   private readonly accessTokens = new Map<string, { grant: Grant; expiresAt: number }>();
@@ -159,6 +167,41 @@ export class FakeGooglePlatform {
   setMetrics(customerId: string, rows: FakeGoogleMetricRow[]): void {
     for (const row of rows) if (!/^\d{4}-\d{2}-\d{2}$/.test(row.date)) throw new Error(`fake: metric dates are YYYY-MM-DD (${row.date})`);
     this.metrics.set(customerId, rows.map((row) => ({ ...row })));
+  }
+
+  /** Campaigns of a customer (FROM campaign), each with its own per-day metrics. */
+  setCampaigns(customerId: string, campaigns: FakeGoogleCampaign[]): void {
+    this.objectsOf(customerId).campaigns = campaigns.map((campaign) => ({ ...campaign, metrics: checkedMetrics(campaign.metrics) }));
+  }
+
+  /** Ad groups of a customer (FROM ad_group); their campaign is joined from setCampaigns. */
+  setAdGroups(customerId: string, adGroups: FakeGoogleAdGroup[]): void {
+    this.objectsOf(customerId).adGroups = adGroups.map((adGroup) => ({ ...adGroup, metrics: checkedMetrics(adGroup.metrics) }));
+  }
+
+  /** Ads of a customer (FROM ad_group_ad); ad group and campaign are joined. */
+  setAds(customerId: string, ads: FakeGoogleAd[]): void {
+    this.objectsOf(customerId).ads = ads.map((ad) => ({ ...ad, metrics: checkedMetrics(ad.metrics) }));
+  }
+
+  /** Assets of a customer (FROM asset) and their links (FROM campaign_asset, FROM ad_group_asset). */
+  setAssets(customerId: string, assets: FakeGoogleAsset[]): void {
+    this.objectsOf(customerId).assets = assets.map((asset) => ({ ...asset }));
+  }
+
+  /** The GAQL texts sent to googleAds:search (every page), optionally for one customer. */
+  searchQueries(customerId?: string): string[] {
+    return this.calls
+      .filter((call) => /\/customers\/\d{10}\/googleAds:search$/.test(call.path) && (!customerId || call.path.includes(`/customers/${customerId}/`)))
+      .map((call) => String((call.body as { query?: unknown } | undefined)?.query ?? ''));
+  }
+
+  private objectsOf(customerId: string): FakeCustomerObjects {
+    const existing = this.objects.get(customerId);
+    if (existing) return existing;
+    const created = emptyObjects();
+    this.objects.set(customerId, created);
+    return created;
   }
 
   /** Every access token issued so far now answers OAUTH_TOKEN_EXPIRED. */
@@ -344,7 +387,12 @@ export class FakeGooglePlatform {
 
     let result: ReturnType<typeof runFakeQuery>;
     try {
-      result = runFakeQuery(parseGaql(request.query), { target: customer, customers: [...this.customers.values()], metrics: this.metrics.get(customerId) ?? [] });
+      result = runFakeQuery(parseGaql(request.query), {
+        target: customer,
+        customers: [...this.customers.values()],
+        metrics: this.metrics.get(customerId) ?? [],
+        objects: this.objects.get(customerId) ?? emptyObjects(),
+      });
     } catch (failure) {
       if (failure instanceof FakeGaqlError) return error(400, { queryError: failure.code }, failure.message);
       throw failure;

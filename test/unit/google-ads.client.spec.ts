@@ -5,11 +5,13 @@ import * as path from 'node:path';
 import { ErrorCode } from '../../src/common/error-code';
 import { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
+import { GoogleAccountsReader } from '../../src/platforms/google/google-accounts.reader';
 import { GoogleAdsClient, GoogleAdsRow } from '../../src/platforms/google/google-ads.client';
 import { GoogleConnector } from '../../src/platforms/google/google-connector';
 import { isGoogleAuthorizationError, mapGoogleAdsError } from '../../src/platforms/google/google-error.mapper';
 import { GoogleInsightsReader } from '../../src/platforms/google/google-insights.reader';
 import { GoogleOAuthClient } from '../../src/platforms/google/google-oauth.client';
+import { GoogleReportReader } from '../../src/platforms/google/google-report.reader';
 import { PlatformError } from '../../src/platforms/platform-error';
 import { FAKE_GOOGLE_CLIENT_ID, FAKE_GOOGLE_CLIENT_SECRET, FakeGooglePlatform } from '../fakes/google-platform.fake';
 
@@ -44,7 +46,7 @@ function clients(extra: Record<string, string> = {}) {
   const config = configFor(extra);
   const oauth = new GoogleOAuthClient(config);
   const ads = new GoogleAdsClient(config);
-  return { oauth, ads, connector: new GoogleConnector(oauth, ads), insights: new GoogleInsightsReader(ads) };
+  return { oauth, ads, connector: new GoogleConnector(oauth, new GoogleAccountsReader(ads)), insights: new GoogleInsightsReader(ads) };
 }
 
 /** Follows the consent screen the way a browser would and returns the redirect it lands on. */
@@ -183,7 +185,7 @@ describe('GoogleOAuthClient', () => {
 });
 
 describe('GoogleConnector.connect', () => {
-  it('turns a code into a grant with every directly accessible customer', async () => {
+  it('turns a code into a grant with every accessible customer and the clients of its managers', async () => {
     const { oauth, connector } = clients();
     const grant = await connector.connect(await codeFor(oauth));
     expect(grant).toMatchObject({
@@ -198,10 +200,40 @@ describe('GoogleConnector.connect', () => {
       { accountId: DIRECT, name: 'Acme Shoes', currency: 'EUR', timezone: 'Europe/Paris', status: 'ENABLED', isManager: false, loginCustomerId: null },
       { accountId: MANAGER, name: 'Agency MCC', currency: 'USD', timezone: 'America/New_York', status: 'ENABLED', isManager: true, loginCustomerId: null },
       { accountId: CANCELED, name: null, currency: null, timezone: null, status: 'UNAVAILABLE', isManager: false, loginCustomerId: null },
+      { accountId: MANAGED, name: 'Client of the agency', currency: 'GBP', timezone: 'Europe/London', status: 'ENABLED', isManager: false, loginCustomerId: MANAGER },
     ]);
-    const queries = adsCalls('/googleAds:search').map((call) => (call.body as { query: string }).query);
-    expect(queries).toHaveLength(3);
-    expect(new Set(queries)).toEqual(new Set(['SELECT customer.id, customer.descriptive_name, customer.currency_code, customer.time_zone, customer.manager, customer.status FROM customer']));
+    const searches = adsCalls('/googleAds:search');
+    const customerQuery = 'SELECT customer.id, customer.descriptive_name, customer.currency_code, customer.time_zone, customer.manager, customer.status FROM customer';
+    expect(searches.filter((call) => (call.body as { query: string }).query === customerQuery)).toHaveLength(3);
+    const clientCalls = searches.filter((call) => (call.body as { query: string }).query.includes('FROM customer_client'));
+    expect(clientCalls.map((call) => [call.path, call.headers['login-customer-id'], (call.body as { query: string }).query])).toEqual([
+      [
+        `/v26/customers/${MANAGER}/googleAds:search`,
+        MANAGER,
+        'SELECT customer_client.id, customer_client.descriptive_name, customer_client.currency_code, customer_client.time_zone, customer_client.manager, customer_client.status, customer_client.level FROM customer_client WHERE customer_client.level <= 1 ORDER BY customer_client.level ASC, customer_client.id ASC',
+      ],
+    ]);
+    expect(searches.filter((call) => call.path.includes(`/customers/${DIRECT}/`))[0].headers).not.toHaveProperty('login-customer-id');
+  });
+
+  it('keeps an account reachable both directly and through a manager as direct', async () => {
+    fake.addUser({ sub: SUB, email: 'owner@example.test', customers: [DIRECT, MANAGER, MANAGED] });
+    const { oauth, connector } = clients();
+    const grant = await connector.connect(await codeFor(oauth));
+    expect(grant.accounts.map((account) => [account.accountId, account.loginCustomerId])).toEqual([
+      [DIRECT, null],
+      [MANAGER, null],
+      [MANAGED, null],
+    ]);
+  });
+
+  it('a manager Google refuses to list contributes no clients', async () => {
+    const { oauth, connector } = clients();
+    const code = await codeFor(oauth);
+    // Calls: listAccessibleCustomers, 3 × FROM customer, then the manager's customer_client.
+    fake.failAtCall(5, 'permission-denied');
+    const grant = await connector.connect(code);
+    expect(grant.accounts.map((account) => account.accountId)).toEqual([DIRECT, MANAGER, CANCELED]);
   });
 
   it('names the user by its customers when Google sends no ID token', async () => {
@@ -455,6 +487,33 @@ describe('GoogleInsightsReader', () => {
   });
 });
 
+describe('GoogleReportReader', () => {
+  const range = { startDate: '2026-11-01', endDate: '2026-11-30' };
+
+  it('uses the stored currency, reads it from Google when unknown, and asks nothing more of an empty report', async () => {
+    const { oauth, ads } = clients();
+    const { accessToken } = await tokensFor(oauth);
+    const reader = new GoogleReportReader(ads);
+    const query = { level: 'customer' as const, fields: ['clicks', 'cost_micros'], ...range };
+    const expected = { customer_id: DIRECT, clicks: 160, cost_micros: 70_500_000, cost: 70.5 };
+
+    expect(await reader.report(accessToken, { accountId: DIRECT, loginCustomerId: null, currency: 'XXX' }, query)).toEqual([{ ...expected, currency: 'XXX' }]);
+    expect(adsCalls('/googleAds:search')).toHaveLength(1);
+    expect(await reader.report(accessToken, { accountId: DIRECT, loginCustomerId: null, currency: null }, query)).toEqual([{ ...expected, currency: 'EUR' }]);
+    expect(adsCalls('/googleAds:search')).toHaveLength(3);
+    expect(await reader.report(accessToken, { accountId: DIRECT, loginCustomerId: null, currency: null }, { ...query, fields: ['date', 'clicks'], startDate: '2025-01-01', endDate: '2025-01-31' })).toEqual([]);
+    expect(adsCalls('/googleAds:search')).toHaveLength(4);
+  });
+
+  it('refuses an unknown field or a reversed range without calling Google', async () => {
+    const reader = new GoogleReportReader(clients().ads);
+    const account = { accountId: DIRECT, loginCustomerId: null, currency: null };
+    expect((await failure(reader.report('ya29.any', account, { level: 'campaign', fields: ['reach'], ...range }))).code).toBe(ErrorCode.BAD_REQUEST);
+    expect((await failure(reader.report('ya29.any', account, { level: 'campaign', startDate: '2026-11-30', endDate: '2026-11-01' }))).code).toBe(ErrorCode.BAD_REQUEST);
+    expect(fake.calls).toHaveLength(0);
+  });
+});
+
 describe('FakeGooglePlatform wire format', () => {
   it('gives no refresh token without access_type=offline, like Google', async () => {
     const { oauth } = clients();
@@ -499,5 +558,45 @@ describe('FakeGooglePlatform wire format', () => {
     });
     expect(response.status).toBe(400);
     expect(mapGoogleAdsError(response.status, response.data).platformDetails.platformCode).toBe('PAGE_SIZE_NOT_SUPPORTED');
+  });
+
+  it('serves campaigns, ad groups and ads with their joined resources, nested messages and int64 strings', async () => {
+    const { oauth, ads } = clients();
+    const { accessToken } = await tokensFor(oauth);
+    fake.setCampaigns(DIRECT, [{ id: '11', name: 'Spring', budgetMicros: 5_000_000, metrics: [{ date: '2026-11-01', impressions: 10, clicks: 2, costMicros: 300_000 }] }]);
+    fake.setAdGroups(DIRECT, [{ id: '21', campaignId: '11', name: 'Shoes' }]);
+    fake.setAds(DIRECT, [{ id: '31', adGroupId: '21', headlines: ['Buy now'], finalUrls: ['https://shop.test'] }]);
+    const campaigns = await ads.search<GoogleAdsRow>(
+      accessToken,
+      DIRECT,
+      "SELECT campaign.id, campaign.name, campaign_budget.amount_micros, metrics.cost_micros FROM campaign WHERE segments.date BETWEEN '2026-11-01' AND '2026-11-30' AND campaign.status != 'REMOVED'",
+    );
+    expect(campaigns).toEqual([
+      {
+        campaign: { resourceName: `customers/${DIRECT}/campaigns/11`, id: '11', name: 'Spring' },
+        campaignBudget: { resourceName: `customers/${DIRECT}/campaignBudgets/11`, amountMicros: '5000000' },
+        metrics: { costMicros: '300000' },
+      },
+    ]);
+    const adRows = await ads.search<GoogleAdsRow>(accessToken, DIRECT, 'SELECT ad_group_ad.ad.id, ad_group_ad.ad.responsive_search_ad.headlines, ad_group_ad.ad.final_urls, ad_group.name, campaign.name FROM ad_group_ad');
+    expect(adRows).toEqual([
+      {
+        adGroupAd: { resourceName: `customers/${DIRECT}/adGroupAds/21~31`, ad: { id: '31', responsiveSearchAd: { headlines: [{ text: 'Buy now' }] }, finalUrls: ['https://shop.test'] } },
+        adGroup: { resourceName: `customers/${DIRECT}/adGroups/21`, name: 'Shoes' },
+        campaign: { resourceName: `customers/${DIRECT}/campaigns/11`, name: 'Spring' },
+      },
+    ]);
+  });
+
+  it.each([
+    ['a metric with an asset resource', 'SELECT asset.id, metrics.clicks FROM asset', 'PROHIBITED_METRIC_IN_SELECT_OR_WHERE_CLAUSE'],
+    ['a resource not attributed to the FROM resource', 'SELECT ad_group.id FROM campaign', 'PROHIBITED_RESOURCE_TYPE_IN_SELECT_CLAUSE'],
+    ['an unknown field', 'SELECT campaign.secret FROM campaign', 'UNRECOGNIZED_FIELD'],
+    ['segments.date without a date filter', 'SELECT campaign.id, segments.date, metrics.clicks FROM campaign', 'EXPECTED_FILTERS_ON_DATE_RANGE'],
+  ])('refuses %s like Google', async (_name, query, code) => {
+    const { oauth, ads } = clients();
+    const { accessToken } = await tokensFor(oauth);
+    const error = await failure(ads.search(accessToken, DIRECT, query));
+    expect(error.platformDetails).toMatchObject({ platformSubcode: 'queryError', platformCode: code });
   });
 });

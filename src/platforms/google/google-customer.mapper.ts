@@ -50,3 +50,33 @@ export function unavailableGoogleCustomer(customerId: string): PlatformAdAccount
     loginCustomerId: null,
   };
 }
+
+/** What the account listing asks of each client under a manager (`FROM customer_client`, run against the manager). */
+export const GOOGLE_CLIENT_FIELDS = [
+  'customer_client.id',
+  'customer_client.descriptive_name',
+  'customer_client.currency_code',
+  'customer_client.time_zone',
+  'customer_client.manager',
+  'customer_client.status',
+  'customer_client.level',
+] as const;
+
+/**
+ * A `FROM customer_client` row as an ad account reached through `managerId` (sent as login-customer-id). The manager's
+ * own row (level 0) and rows without a valid id are not clients: null.
+ */
+export function mapGoogleClient(row: GoogleAdsRow, managerId: string): PlatformAdAccount | null {
+  const client = row.customerClient ?? {};
+  const id = client.id === undefined ? '' : String(client.id);
+  if (!/^\d{10}$/.test(id) || id === managerId || String(client.level ?? '0') === '0') return null;
+  return {
+    accountId: id,
+    name: text(client.descriptiveName),
+    currency: text(client.currencyCode),
+    timezone: text(client.timeZone),
+    status: text(client.status),
+    isManager: client.manager === true,
+    loginCustomerId: managerId,
+  };
+}

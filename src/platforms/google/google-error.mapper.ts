@@ -143,3 +143,8 @@ export function mapGoogleOAuthError(status: number | undefined, body: unknown): 
   }
   return PlatformError.failed(`Google OAuth request failed${code ? ` (${code})` : ''}`, details);
 }
+
+/** Google refused the user on this customer: often a client reachable only through a manager (login-customer-id). */
+export function isGoogleUserPermissionDenied(error: unknown): error is PlatformError {
+  return isGoogleAuthorizationError(error) && error.platformDetails.platformCode === 'USER_PERMISSION_DENIED';
+}

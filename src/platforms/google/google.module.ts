@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
+import { GoogleAccountsReader } from './google-accounts.reader';
 import { GoogleAdsClient } from './google-ads.client';
+import { GoogleAssetsReader } from './google-assets.reader';
 import { GoogleConnector } from './google-connector';
 import { GoogleInsightsReader } from './google-insights.reader';
 import { GoogleOAuthClient } from './google-oauth.client';
+import { GoogleReportReader } from './google-report.reader';
 
-/** Google Ads clients; AppConfig comes from the global ConfigModule. */
+const PROVIDERS = [GoogleOAuthClient, GoogleAdsClient, GoogleAccountsReader, GoogleConnector, GoogleInsightsReader, GoogleReportReader, GoogleAssetsReader];
+
+/** Google Ads clients and readers; AppConfig comes from the global ConfigModule. */
 @Module({
-  providers: [GoogleOAuthClient, GoogleAdsClient, GoogleConnector, GoogleInsightsReader],
-  exports: [GoogleOAuthClient, GoogleAdsClient, GoogleConnector, GoogleInsightsReader],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
 })
 export class GoogleModule {}

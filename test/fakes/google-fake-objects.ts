@@ -1,0 +1,307 @@
+import type { FakeGoogleCustomer, FakeGoogleMetricRow } from './google-platform.fake';
+
+/** Field types of the fake's GAQL schema; `strings` are repeated strings, `texts` repeated AdTextAsset messages. */
+export type FieldType = 'int64' | 'double' | 'string' | 'enum' | 'bool' | 'date' | 'strings' | 'texts';
+export type Scalar = string | number | boolean;
+export type FakeValue = Scalar | string[] | Array<{ text: string }>;
+export type FakeRecord = Record<string, FakeValue | undefined>;
+
+export interface FakeGoogleCampaign {
+  id: string;
+  name: string;
+  /** ENABLED (default), PAUSED or REMOVED. */
+  status?: string;
+  advertisingChannelType?: string;
+  biddingStrategyType?: string;
+  /** The campaign budget's amount_micros. */
+  budgetMicros?: number;
+  /** Per-day metrics of this campaign. */
+  metrics?: FakeGoogleMetricRow[];
+}
+
+export interface FakeGoogleAdGroup {
+  id: string;
+  campaignId: string;
+  name: string;
+  status?: string;
+  type?: string;
+  cpcBidMicros?: number;
+  metrics?: FakeGoogleMetricRow[];
+}
+
+export interface FakeGoogleAd {
+  id: string;
+  adGroupId: string;
+  name?: string;
+  /** The ad_group_ad status. */
+  status?: string;
+  type?: string;
+  finalUrls?: string[];
+  headlines?: string[];
+  descriptions?: string[];
+  metrics?: FakeGoogleMetricRow[];
+}
+
+export interface FakeGoogleAssetLink {
+  fieldType: string;
+  /** ENABLED (default), PAUSED or REMOVED. */
+  status?: string;
+}
+
+export interface FakeGoogleAsset {
+  id: string;
+  name?: string;
+  /** TEXT, IMAGE, YOUTUBE_VIDEO, SITELINK, … */
+  type: string;
+  text?: string;
+  imageUrl?: string;
+  youtubeVideoId?: string;
+  youtubeVideoTitle?: string;
+  finalUrls?: string[];
+  /** Links to campaigns (campaign_asset) and ad groups (ad_group_asset). */
+  campaigns?: Array<FakeGoogleAssetLink & { campaignId: string }>;
+  adGroups?: Array<FakeGoogleAssetLink & { adGroupId: string }>;
+}
+
+/** What one customer holds besides its account-level metrics. */
+export interface FakeCustomerObjects {
+  campaigns: FakeGoogleCampaign[];
+  adGroups: FakeGoogleAdGroup[];
+  ads: FakeGoogleAd[];
+  assets: FakeGoogleAsset[];
+}
+
+export const emptyObjects = (): FakeCustomerObjects => ({ campaigns: [], adGroups: [], ads: [], assets: [] });
+
+const CUSTOMER_FIELDS: Record<string, FieldType> = {
+  resource_name: 'string',
+  id: 'int64',
+  descriptive_name: 'string',
+  currency_code: 'string',
+  time_zone: 'string',
+  manager: 'bool',
+  status: 'enum',
+  test_account: 'bool',
+};
+
+const prefixed = (prefix: string, fields: Record<string, FieldType>) => Object.fromEntries(Object.entries(fields).map(([name, type]) => [`${prefix}.${name}`, type]));
+
+/** Every field the fake knows, with its type (the subset of the v26 field list the app uses). */
+export const FIELD_TYPES: Record<string, FieldType> = {
+  ...prefixed('customer', CUSTOMER_FIELDS),
+  ...prefixed('customer_client', CUSTOMER_FIELDS),
+  'customer_client.client_customer': 'string',
+  'customer_client.level': 'int64',
+  'customer_client.hidden': 'bool',
+  ...prefixed('campaign', {
+    resource_name: 'string',
+    id: 'int64',
+    name: 'string',
+    status: 'enum',
+    advertising_channel_type: 'enum',
+    bidding_strategy_type: 'enum',
+    campaign_budget: 'string',
+  }),
+  'campaign_budget.resource_name': 'string',
+  'campaign_budget.amount_micros': 'int64',
+  ...prefixed('ad_group', { resource_name: 'string', id: 'int64', name: 'string', status: 'enum', type: 'enum', cpc_bid_micros: 'int64', campaign: 'string' }),
+  ...prefixed('ad_group_ad', {
+    resource_name: 'string',
+    status: 'enum',
+    ad_group: 'string',
+    'ad.resource_name': 'string',
+    'ad.id': 'int64',
+    'ad.name': 'string',
+    'ad.type': 'enum',
+    'ad.final_urls': 'strings',
+    'ad.responsive_search_ad.headlines': 'texts',
+    'ad.responsive_search_ad.descriptions': 'texts',
+  }),
+  ...prefixed('asset', {
+    resource_name: 'string',
+    id: 'int64',
+    name: 'string',
+    type: 'enum',
+    final_urls: 'strings',
+    'text_asset.text': 'string',
+    'image_asset.full_size.url': 'string',
+    'youtube_video_asset.youtube_video_id': 'string',
+    'youtube_video_asset.youtube_video_title': 'string',
+  }),
+  ...prefixed('campaign_asset', { resource_name: 'string', campaign: 'string', asset: 'string', field_type: 'enum', status: 'enum' }),
+  ...prefixed('ad_group_asset', { resource_name: 'string', ad_group: 'string', asset: 'string', field_type: 'enum', status: 'enum' }),
+  'segments.date': 'date',
+  'segments.device': 'enum',
+  'segments.ad_network_type': 'enum',
+  'metrics.impressions': 'int64',
+  'metrics.clicks': 'int64',
+  'metrics.cost_micros': 'int64',
+  'metrics.interactions': 'int64',
+  'metrics.ctr': 'double',
+  'metrics.average_cpc': 'double',
+  'metrics.average_cpm': 'double',
+  'metrics.conversions': 'double',
+  'metrics.conversions_value': 'double',
+  'metrics.all_conversions': 'double',
+  'metrics.cost_per_conversion': 'double',
+};
+
+/** Which resources' fields each FROM resource may select (its own, attributed resources, metrics, segments). */
+export const SELECTABLE: Record<string, string[]> = {
+  customer: ['customer', 'metrics', 'segments'],
+  customer_client: ['customer_client', 'customer'],
+  campaign: ['campaign', 'campaign_budget', 'customer', 'metrics', 'segments'],
+  ad_group: ['ad_group', 'campaign', 'customer', 'metrics', 'segments'],
+  ad_group_ad: ['ad_group_ad', 'ad_group', 'campaign', 'customer', 'metrics', 'segments'],
+  asset: ['asset'],
+  campaign_asset: ['campaign_asset', 'asset', 'campaign'],
+  ad_group_asset: ['ad_group_asset', 'asset', 'ad_group'],
+};
+
+/** One row source of a FROM resource: its fields joined with its attributed resources, and its per-day metrics. */
+export interface FakeEntity {
+  record: FakeRecord;
+  metrics: FakeGoogleMetricRow[];
+}
+
+export function customerRecord(prefix: 'customer' | 'customer_client', customer: FakeGoogleCustomer, resourceName: string): FakeRecord {
+  return {
+    [`${prefix}.resource_name`]: resourceName,
+    [`${prefix}.id`]: customer.id,
+    [`${prefix}.descriptive_name`]: customer.descriptiveName || undefined,
+    [`${prefix}.currency_code`]: customer.currencyCode,
+    [`${prefix}.time_zone`]: customer.timeZone,
+    [`${prefix}.manager`]: customer.manager === true,
+    [`${prefix}.status`]: customer.status ?? 'ENABLED',
+    [`${prefix}.test_account`]: false,
+  };
+}
+
+function campaignRecord(customerId: string, campaign: FakeGoogleCampaign): FakeRecord {
+  const budget = `customers/${customerId}/campaignBudgets/${campaign.id}`;
+  return {
+    'campaign.resource_name': `customers/${customerId}/campaigns/${campaign.id}`,
+    'campaign.id': campaign.id,
+    'campaign.name': campaign.name,
+    'campaign.status': campaign.status ?? 'ENABLED',
+    'campaign.advertising_channel_type': campaign.advertisingChannelType ?? 'SEARCH',
+    'campaign.bidding_strategy_type': campaign.biddingStrategyType ?? 'MANUAL_CPC',
+    'campaign.campaign_budget': campaign.budgetMicros === undefined ? undefined : budget,
+    'campaign_budget.resource_name': campaign.budgetMicros === undefined ? undefined : budget,
+    'campaign_budget.amount_micros': campaign.budgetMicros,
+  };
+}
+
+function adGroupRecord(customerId: string, adGroup: FakeGoogleAdGroup): FakeRecord {
+  return {
+    'ad_group.resource_name': `customers/${customerId}/adGroups/${adGroup.id}`,
+    'ad_group.id': adGroup.id,
+    'ad_group.name': adGroup.name,
+    'ad_group.status': adGroup.status ?? 'ENABLED',
+    'ad_group.type': adGroup.type ?? 'SEARCH_STANDARD',
+    'ad_group.cpc_bid_micros': adGroup.cpcBidMicros,
+    'ad_group.campaign': `customers/${customerId}/campaigns/${adGroup.campaignId}`,
+  };
+}
+
+function adRecord(customerId: string, ad: FakeGoogleAd): FakeRecord {
+  const texts = (values: string[] | undefined) => (values && values.length > 0 ? values.map((text) => ({ text })) : undefined);
+  return {
+    'ad_group_ad.resource_name': `customers/${customerId}/adGroupAds/${ad.adGroupId}~${ad.id}`,
+    'ad_group_ad.status': ad.status ?? 'ENABLED',
+    'ad_group_ad.ad_group': `customers/${customerId}/adGroups/${ad.adGroupId}`,
+    'ad_group_ad.ad.resource_name': `customers/${customerId}/ads/${ad.id}`,
+    'ad_group_ad.ad.id': ad.id,
+    'ad_group_ad.ad.name': ad.name,
+    'ad_group_ad.ad.type': ad.type ?? 'RESPONSIVE_SEARCH_AD',
+    'ad_group_ad.ad.final_urls': ad.finalUrls && ad.finalUrls.length > 0 ? [...ad.finalUrls] : undefined,
+    'ad_group_ad.ad.responsive_search_ad.headlines': texts(ad.headlines),
+    'ad_group_ad.ad.responsive_search_ad.descriptions': texts(ad.descriptions),
+  };
+}
+
+function assetRecord(customerId: string, asset: FakeGoogleAsset): FakeRecord {
+  return {
+    'asset.resource_name': `customers/${customerId}/assets/${asset.id}`,
+    'asset.id': asset.id,
+    'asset.name': asset.name,
+    'asset.type': asset.type,
+    'asset.final_urls': asset.finalUrls && asset.finalUrls.length > 0 ? [...asset.finalUrls] : undefined,
+    'asset.text_asset.text': asset.text,
+    'asset.image_asset.full_size.url': asset.imageUrl,
+    'asset.youtube_video_asset.youtube_video_id': asset.youtubeVideoId,
+    'asset.youtube_video_asset.youtube_video_title': asset.youtubeVideoTitle,
+  };
+}
+
+function clientEntities(target: FakeGoogleCustomer, customers: FakeGoogleCustomer[]): FakeEntity[] {
+  const clients = [target, ...customers.filter((customer) => customer.managerId === target.id && customer.id !== target.id)];
+  return clients.map((client, index) => ({
+    record: {
+      ...customerRecord('customer', target, `customers/${target.id}`),
+      ...customerRecord('customer_client', client, `customers/${target.id}/customerClients/${client.id}`),
+      'customer_client.client_customer': `customers/${client.id}`,
+      'customer_client.level': index === 0 ? 0 : 1,
+      'customer_client.hidden': false,
+    },
+    metrics: [],
+  }));
+}
+
+/** The rows a FROM resource ranges over for one customer. */
+export function entitiesOf(from: string, target: FakeGoogleCustomer, customers: FakeGoogleCustomer[], accountMetrics: FakeGoogleMetricRow[], objects: FakeCustomerObjects): FakeEntity[] {
+  const id = target.id;
+  const customer = customerRecord('customer', target, `customers/${id}`);
+  const campaigns = new Map(objects.campaigns.map((campaign) => [campaign.id, campaignRecord(id, campaign)]));
+  const adGroups = new Map(objects.adGroups.map((adGroup) => [adGroup.id, { record: adGroupRecord(id, adGroup), campaignId: adGroup.campaignId }]));
+  const adGroupWithCampaign = (adGroupId: string): FakeRecord => {
+    const adGroup = adGroups.get(adGroupId);
+    return adGroup ? { ...campaigns.get(adGroup.campaignId), ...adGroup.record } : {};
+  };
+  switch (from) {
+    case 'customer':
+      return [{ record: customer, metrics: accountMetrics }];
+    case 'customer_client':
+      return clientEntities(target, customers);
+    case 'campaign':
+      return objects.campaigns.map((campaign) => ({ record: { ...customer, ...campaigns.get(campaign.id) }, metrics: campaign.metrics ?? [] }));
+    case 'ad_group':
+      return objects.adGroups.map((adGroup) => ({ record: { ...customer, ...adGroupWithCampaign(adGroup.id) }, metrics: adGroup.metrics ?? [] }));
+    case 'ad_group_ad':
+      return objects.ads.map((ad) => ({ record: { ...customer, ...adGroupWithCampaign(ad.adGroupId), ...adRecord(id, ad) }, metrics: ad.metrics ?? [] }));
+    case 'asset':
+      return objects.assets.map((asset) => ({ record: assetRecord(id, asset), metrics: [] }));
+    case 'campaign_asset':
+      return objects.assets.flatMap((asset) =>
+        (asset.campaigns ?? []).map((link) => ({
+          record: {
+            ...assetRecord(id, asset),
+            ...campaigns.get(link.campaignId),
+            'campaign_asset.resource_name': `customers/${id}/campaignAssets/${link.campaignId}~${asset.id}~${link.fieldType}`,
+            'campaign_asset.campaign': `customers/${id}/campaigns/${link.campaignId}`,
+            'campaign_asset.asset': `customers/${id}/assets/${asset.id}`,
+            'campaign_asset.field_type': link.fieldType,
+            'campaign_asset.status': link.status ?? 'ENABLED',
+          },
+          metrics: [],
+        })),
+      );
+    case 'ad_group_asset':
+      return objects.assets.flatMap((asset) =>
+        (asset.adGroups ?? []).map((link) => ({
+          record: {
+            ...assetRecord(id, asset),
+            ...adGroups.get(link.adGroupId)?.record,
+            'ad_group_asset.resource_name': `customers/${id}/adGroupAssets/${link.adGroupId}~${asset.id}~${link.fieldType}`,
+            'ad_group_asset.ad_group': `customers/${id}/adGroups/${link.adGroupId}`,
+            'ad_group_asset.asset': `customers/${id}/assets/${asset.id}`,
+            'ad_group_asset.field_type': link.fieldType,
+            'ad_group_asset.status': link.status ?? 'ENABLED',
+          },
+          metrics: [],
+        })),
+      );
+    default:
+      return [];
+  }
+}
