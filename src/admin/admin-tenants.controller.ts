@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiEnvelope } from '../common/decorators/api-envelope.decorator';
 import { Public } from '../common/decorators/public.decorator';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { TenantsService } from '../tenants/tenants.service';
 import { AdminTokenGuard } from './admin-token.guard';
 import { CreateTenantDto } from './dto/create-tenant.dto';
@@ -29,8 +30,8 @@ export class AdminTenantsController {
   @Get()
   @ApiOperation({ summary: 'List tenants' })
   @ApiEnvelope(TenantDto, { isArray: true })
-  list() {
-    return this.tenants.list();
+  list(@Query() page: PageQueryDto) {
+    return this.tenants.list(page);
   }
 
   @Get(':id')

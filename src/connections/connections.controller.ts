@@ -9,6 +9,7 @@ import { ResolvedAdAccount } from '../ad-accounts/resolved-ad-account.decorator'
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { ApiEnvelope } from '../common/decorators/api-envelope.decorator';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { ApiResult } from '../common/http/api-result';
 import { ConnectionInsightsService } from './connection-insights.service';
 import { ConnectionRemoval } from './connection-removal.service';
@@ -34,8 +35,8 @@ export class ConnectionsController {
   @Get()
   @ApiOperation({ summary: 'Connections of every team you administer (team ADMIN or workspace admin)' })
   @ApiEnvelope(ConnectionListDto)
-  list(@CurrentUser() user: AuthUser) {
-    return this.connections.listForUser(user);
+  list(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto) {
+    return this.connections.listForUser(user, page);
   }
 
   @Post()
@@ -49,8 +50,8 @@ export class ConnectionsController {
   @Get('status')
   @ApiOperation({ summary: 'Every ad account you administer with whether its connection works (and why not)' })
   @ApiEnvelope(ConnectionStatusDto)
-  status(@CurrentUser() user: AuthUser) {
-    return this.connections.statusForUser(user);
+  status(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto) {
+    return this.connections.statusForUser(user, page);
   }
 
   @Get('team/:teamId')
@@ -58,8 +59,8 @@ export class ConnectionsController {
   @ApiOperation({ summary: "A team's connections with their ad accounts (team ADMIN)" })
   @ApiParam({ name: 'teamId', format: 'uuid' })
   @ApiEnvelope(ConnectionListDto)
-  forTeam(@ResolvedTeam() team: TeamAccess) {
-    return this.connections.listForTeam(team);
+  forTeam(@ResolvedTeam() team: TeamAccess, @Query() page: PageQueryDto) {
+    return this.connections.listForTeam(team, page);
   }
 
   @Delete(':adsAccountId/remove-connection')

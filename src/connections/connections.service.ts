@@ -3,11 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TeamAccess } from '../access/access.types';
 import type { AuthUser } from '../auth/auth-user';
+import { Keyset, pageResult } from '../common/pagination/keyset-page';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { AD_ACCOUNT_COLUMNS, AdAccountRow, CONNECTION_COLUMNS, ConnectionRow, connectionView } from './connection-views';
 
 /** Teams where the caller may manage connections: their ADMIN teams and every team of the workspaces they administer. */
 const ADMIN_TEAMS = `(w.admin_user_id = $2 OR EXISTS (
   SELECT 1 FROM team_members m WHERE m.team_id = c.team_id AND m.user_id = $2 AND m.role = 'ADMIN'))`;
+
+type PagedRow<T> = T & { page_at: string; page_id: string };
 
 const CONNECTIONS_FROM = `FROM platform_connections c
   JOIN teams t ON t.id = c.team_id
@@ -19,20 +23,26 @@ const CONNECTIONS_FROM = `FROM platform_connections c
 export class ConnectionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async listForUser(user: AuthUser) {
-    const rows: ConnectionRow[] = await this.dataSource.query(
-      `SELECT ${CONNECTION_COLUMNS} ${CONNECTIONS_FROM} WHERE c.tenant_id = $1 AND ${ADMIN_TEAMS} ORDER BY c.created_at, c.id`,
-      [user.tenantId, user.id],
+  async listForUser(user: AuthUser, query: PageQueryDto) {
+    const keyset = new Keyset(query, 3);
+    const rows: PagedRow<ConnectionRow>[] = await this.dataSource.query(
+      `SELECT ${CONNECTION_COLUMNS}, ${keyset.columns('c')} ${CONNECTIONS_FROM}
+        WHERE c.tenant_id = $1 AND ${ADMIN_TEAMS} AND ${keyset.after('c')} ${keyset.order('c')}`,
+      [user.tenantId, user.id, ...keyset.parameters],
     );
-    return this.withAccounts(user.tenantId, rows);
+    const page = keyset.page(rows);
+    return pageResult(await this.withAccounts(user.tenantId, page.rows), page.nextCursor);
   }
 
-  async listForTeam(team: TeamAccess) {
-    const rows: ConnectionRow[] = await this.dataSource.query(
-      `SELECT ${CONNECTION_COLUMNS} ${CONNECTIONS_FROM} WHERE c.tenant_id = $1 AND c.team_id = $2 ORDER BY c.created_at, c.id`,
-      [team.tenantId, team.teamId],
+  async listForTeam(team: TeamAccess, query: PageQueryDto) {
+    const keyset = new Keyset(query, 3);
+    const rows: PagedRow<ConnectionRow>[] = await this.dataSource.query(
+      `SELECT ${CONNECTION_COLUMNS}, ${keyset.columns('c')} ${CONNECTIONS_FROM}
+        WHERE c.tenant_id = $1 AND c.team_id = $2 AND ${keyset.after('c')} ${keyset.order('c')}`,
+      [team.tenantId, team.teamId, ...keyset.parameters],
     );
-    return this.withAccounts(team.tenantId, rows);
+    const page = keyset.page(rows);
+    return pageResult(await this.withAccounts(team.tenantId, page.rows), page.nextCursor);
   }
 
   async one(tenantId: string, connectionId: string) {
@@ -44,18 +54,21 @@ export class ConnectionsService {
   }
 
   /** Every ad account the caller administers, with whether its connection still works and, if not, why. */
-  async statusForUser(user: AuthUser) {
-    const rows: Array<AdAccountRow & { team_id: string; connection_status: string; status_reason: string | null }> = await this.dataSource.query(
-      `SELECT ${AD_ACCOUNT_COLUMNS}, c.team_id, c.status AS connection_status, c.status_reason
+  /** Paged in the order the accounts were connected (oldest first). */
+  async statusForUser(user: AuthUser, query: PageQueryDto) {
+    const keyset = new Keyset(query, 3);
+    const found: PagedRow<AdAccountRow & { team_id: string; connection_status: string; status_reason: string | null }>[] = await this.dataSource.query(
+      `SELECT ${AD_ACCOUNT_COLUMNS}, c.team_id, c.status AS connection_status, c.status_reason, ${keyset.columns('a')}
          FROM ad_accounts a
          JOIN platform_connections c ON c.id = a.connection_id
          JOIN teams t ON t.id = c.team_id
          JOIN workspaces w ON w.id = t.workspace_id
-        WHERE a.tenant_id = $1 AND c.tenant_id = $1 AND ${ADMIN_TEAMS}
-        ORDER BY a.platform, a.name NULLS LAST, a.account_id, a.id`,
-      [user.tenantId, user.id],
+        WHERE a.tenant_id = $1 AND c.tenant_id = $1 AND ${ADMIN_TEAMS} AND ${keyset.after('a')}
+        ${keyset.order('a')}`,
+      [user.tenantId, user.id, ...keyset.parameters],
     );
-    return {
+    const { rows, nextCursor } = keyset.page(found);
+    return pageResult({
       connected: rows.map((row) => ({
         id: row.id,
         platform: row.platform,
@@ -67,7 +80,7 @@ export class ConnectionsService {
         teamId: row.team_id,
         reason: row.connection_status === 'active' ? null : (row.status_reason ?? 'connection expired'),
       })),
-    };
+    }, nextCursor);
   }
 
   private async withAccounts(tenantId: string, rows: ConnectionRow[]) {

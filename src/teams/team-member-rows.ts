@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { Keyset } from '../common/pagination/keyset-page';
 import type { TeamMemberWithUserDto } from './dto/team.dto';
 import type { TeamMemberRole } from './team-member.entity';
 
@@ -23,15 +24,35 @@ export async function membersByTeam(manager: EntityManager, tenantId: string, te
       ORDER BY m.created_at, m.id`,
     [teamIds, tenantId],
   );
-  for (const row of rows) {
-    grouped.get(row.team_id)?.push({
-      id: row.id,
-      role: row.role,
-      userId: row.user_id,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      user: { externalUserId: row.external_user_id },
-    });
-  }
+  for (const row of rows) grouped.get(row.team_id)?.push(memberView(row));
   return grouped;
+}
+
+/** One page of a team's members, oldest first. */
+export async function memberPage(
+  manager: EntityManager,
+  tenantId: string,
+  teamId: string,
+  keyset: Keyset,
+): Promise<{ members: TeamMemberWithUserDto[]; nextCursor: string | null }> {
+  const rows: Array<MemberRow & { page_at: string; page_id: string }> = await manager.query(
+    `SELECT m.id, m.team_id, m.role, m.user_id, u.external_user_id, m.created_at, m.updated_at, ${keyset.columns('m')}
+       FROM team_members m JOIN users u ON u.id = m.user_id
+      WHERE m.team_id = $1 AND m.tenant_id = $2 AND ${keyset.after('m')}
+      ${keyset.order('m')}`,
+    [teamId, tenantId, ...keyset.parameters],
+  );
+  const page = keyset.page(rows);
+  return { members: page.rows.map(memberView), nextCursor: page.nextCursor };
+}
+
+function memberView(row: MemberRow): TeamMemberWithUserDto {
+  return {
+    id: row.id,
+    role: row.role,
+    userId: row.user_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    user: { externalUserId: row.external_user_id },
+  };
 }

@@ -9,7 +9,10 @@ import { ErrorCode } from '../common/error-code';
 import { UsersService } from '../users/users.service';
 import { MemberInputDto } from './dto/member-input.dto';
 import { AssignResultDto, FailedMemberDto, TeamMemberDto, TeamMemberWithUserDto } from './dto/team.dto';
-import { membersByTeam } from './team-member-rows';
+import { memberPage } from './team-member-rows';
+import { ApiResult } from '../common/http/api-result';
+import { Keyset, pageResult } from '../common/pagination/keyset-page';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
 
 const ALREADY_MEMBER = 'User already assigned to this team';
 
@@ -42,8 +45,9 @@ export class TeamMembersService {
     private readonly users: UsersService,
   ) {}
 
-  async list(access: TeamAccess): Promise<TeamMemberWithUserDto[]> {
-    return (await membersByTeam(this.dataSource.manager, access.tenantId, [access.teamId])).get(access.teamId) ?? [];
+  async list(access: TeamAccess, query: PageQueryDto): Promise<ApiResult<TeamMemberWithUserDto[]>> {
+    const page = await memberPage(this.dataSource.manager, access.tenantId, access.teamId, new Keyset(query, 3));
+    return pageResult(page.members, page.nextCursor);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { TeamAccess, WorkspaceAccess } from '../access/access.types';
@@ -10,6 +10,7 @@ import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { ApiEnvelope } from '../common/decorators/api-envelope.decorator';
 import { ResponseMessage } from '../common/decorators/response-message.decorator';
 import { ApiResult } from '../common/http/api-result';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { AssignMembersDto } from './dto/assign-members.dto';
 import { CreateTeamDto } from './dto/create-team.dto';
 import { RemoveMembersDto } from './dto/remove-members.dto';
@@ -41,8 +42,8 @@ export class TeamsController {
   @WorkspaceRole('ADMIN')
   @ApiOperation({ summary: "A workspace's teams with their members (workspace admin)" })
   @ApiEnvelope(TeamWithMembersDto, { isArray: true })
-  getAll(@ResolvedWorkspace() workspace: WorkspaceAccess, @Body() _body: WorkspaceRefDto) {
-    return this.teams.listForWorkspace(workspace);
+  getAll(@ResolvedWorkspace() workspace: WorkspaceAccess, @Body() _body: WorkspaceRefDto, @Query() page: PageQueryDto) {
+    return this.teams.listForWorkspace(workspace, page);
   }
 
   @Post(':teamId/members')
@@ -60,8 +61,8 @@ export class TeamsController {
   @TeamRole('MEMBER')
   @ApiOperation({ summary: "A team's members (any member of the team)" })
   @ApiEnvelope(TeamMemberWithUserDto, { isArray: true })
-  listMembers(@ResolvedTeam() team: TeamAccess) {
-    return this.members.list(team);
+  listMembers(@ResolvedTeam() team: TeamAccess, @Query() page: PageQueryDto) {
+    return this.members.list(team, page);
   }
 
   @Delete(':teamId/members')

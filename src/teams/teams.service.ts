@@ -8,6 +8,19 @@ import { TeamDetailDto, TeamDto, TeamNameDto, TeamWithMembersDto } from './dto/t
 import { TeamMember } from './team-member.entity';
 import { membersByTeam } from './team-member-rows';
 import { Team } from './team.entity';
+import { ApiResult } from '../common/http/api-result';
+import { Keyset, pageResult } from '../common/pagination/keyset-page';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
+
+interface TeamRow {
+  id: string;
+  name: string;
+  workspace_id: string;
+  is_default: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
 
 /** A timestamp column rendered in SQL the way JSON.stringify renders a Date (…Z), so all answers look alike. */
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -25,13 +38,27 @@ export class TeamsService {
     });
   }
 
-  async listForWorkspace(workspace: WorkspaceAccess): Promise<TeamWithMembersDto[]> {
-    const teams = await this.dataSource.getRepository(Team).find({
-      where: { workspaceId: workspace.workspaceId, tenantId: workspace.tenantId },
-      order: { isDefault: 'DESC', createdAt: 'ASC', id: 'ASC' },
-    });
-    const members = await membersByTeam(this.dataSource.manager, workspace.tenantId, teams.map((team) => team.id));
-    return teams.map((team) => ({ ...this.toDto(team), TeamMembers: members.get(team.id) ?? [] }));
+  /** A page of the workspace's teams, oldest (the default team) first, each with all its members. */
+  async listForWorkspace(workspace: WorkspaceAccess, query: PageQueryDto): Promise<ApiResult<TeamWithMembersDto[]>> {
+    const keyset = new Keyset(query, 3);
+    const rows: Array<TeamRow & { page_at: string; page_id: string }> = await this.dataSource.query(
+      `SELECT t.id, t.name, t.workspace_id, t.is_default, t.created_at, t.updated_at, ${keyset.columns('t')}
+         FROM teams t
+        WHERE t.workspace_id = $1 AND t.tenant_id = $2 AND ${keyset.after('t')}
+        ${keyset.order('t')}`,
+      [workspace.workspaceId, workspace.tenantId, ...keyset.parameters],
+    );
+    const page = keyset.page(rows);
+    const members = await membersByTeam(this.dataSource.manager, workspace.tenantId, page.rows.map((team) => team.id));
+    const teams = page.rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      isDefault: row.is_default,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      TeamMembers: members.get(row.id) ?? [],
+    }));
+    return pageResult(teams, page.nextCursor);
   }
 
   /** The team, its workspace and its members in one round trip. */

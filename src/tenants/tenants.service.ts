@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AppException } from '../common/app.exception';
 import { normalizeOrigin } from '../common/http/origin';
+import { ApiResult } from '../common/http/api-result';
+import { Keyset, pageResult } from '../common/pagination/keyset-page';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyCache } from './api-key-cache';
 import { generateApiKey, hashApiKey } from './api-key-material';
@@ -48,10 +51,22 @@ export class TenantsService {
     });
   }
 
-  async list(): Promise<TenantView[]> {
-    const tenants = await this.dataSource.getRepository(Tenant).find({ order: { createdAt: 'ASC', id: 'ASC' } });
-    const prefixes = await this.activePrefixes(tenants.map((tenant) => tenant.id));
-    return tenants.map((tenant) => this.view(tenant, prefixes.get(tenant.id) ?? null));
+  /** A page of tenants, oldest first. */
+  async list(query: PageQueryDto): Promise<ApiResult<TenantView[]>> {
+    const keyset = new Keyset(query, 1);
+    const found: Array<{ page_at: string; page_id: string }> = await this.dataSource.query(
+      `SELECT ${keyset.columns('t')} FROM tenants t WHERE ${keyset.after('t')} ${keyset.order('t')}`,
+      keyset.parameters,
+    );
+    const page = keyset.page(found);
+    const ids = page.rows.map((row) => row.page_id);
+    const byId = new Map((await this.dataSource.getRepository(Tenant).findBy({ id: In(ids) })).map((tenant) => [tenant.id, tenant]));
+    const prefixes = await this.activePrefixes(ids);
+    const tenants = ids.flatMap((id) => {
+      const tenant = byId.get(id);
+      return tenant ? [this.view(tenant, prefixes.get(id) ?? null)] : [];
+    });
+    return pageResult(tenants, page.nextCursor);
   }
 
   async get(id: string): Promise<TenantView> {
