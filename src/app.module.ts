@@ -4,6 +4,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { AdAccountsModule } from './ad-accounts/ad-accounts.module';
 import { AdminModule } from './admin/admin.module';
+import { AuditContextInterceptor } from './audit/audit-context.interceptor';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
@@ -33,6 +35,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         AdminModule,
+        AuditModule,
         AccessModule,
         WorkspacesModule,
         TeamsModule,
@@ -48,6 +51,7 @@ export class AppModule {
         // Outermost first: the idempotency layer stores and replays the finished envelope.
         { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: AuditContextInterceptor },
       ],
     };
   }

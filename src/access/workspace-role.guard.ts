@@ -22,7 +22,9 @@ export class WorkspaceRoleGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & AccessRequest>();
     const params = request.params as Record<string, string | undefined>;
     const body = request.body as Record<string, unknown> | undefined;
-    const enterpriseId = params.enterpriseId ?? params.id ?? (body && typeof body === 'object' ? body.enterpriseId : undefined);
+    const query = request.query as Record<string, unknown> | undefined;
+    const enterpriseId =
+      params.enterpriseId ?? params.id ?? (body && typeof body === 'object' ? body.enterpriseId : undefined) ?? query?.enterpriseId;
     // Checked here because guards run before the validation pipe.
     if (typeof enterpriseId !== 'string' || enterpriseId.length === 0 || enterpriseId.length > MAX_ENTERPRISE_ID) {
       throw AppException.badRequest('Validation failed', ['enterpriseId must be a non-empty string of at most 255 characters']);

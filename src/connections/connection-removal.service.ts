@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.service';
 import type { AdAccountAccess } from '../ad-accounts/ad-account-access.types';
 import { AppException } from '../common/app.exception';
 import { PlatformDrivers } from '../platforms/platform-drivers.service';
@@ -18,6 +19,7 @@ export class ConnectionRemoval {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: ConnectionTokens,
     private readonly drivers: PlatformDrivers,
+    private readonly audit: AuditLog,
   ) {}
 
   async disconnect(tenantId: string, connectionId: string) {
@@ -35,6 +37,13 @@ export class ConnectionRemoval {
         [connectionId, tenantId],
       );
       if (!rows[0]) throw AppException.notFound('Connection not found');
+      await this.audit.record(manager, {
+        tenantId,
+        teamId: rows[0].team_id,
+        action: 'connection.disconnected',
+        resourceId: rows[0].id,
+        data: { platform: rows[0].platform, adAccounts: counts.ads_accounts, permissions: counts.permissions },
+      });
       return { id: rows[0].id, platform: rows[0].platform, teamId: rows[0].team_id, adsAccounts: counts.ads_accounts, permissions: counts.permissions };
     });
     const revoked = await this.revoke(connectionId, tokens);
@@ -56,6 +65,22 @@ export class ConnectionRemoval {
             AND NOT EXISTS (SELECT 1 FROM ad_accounts a WHERE a.connection_id = c.id) RETURNING c.id) SELECT id FROM gone`,
         [account.connectionId, account.tenantId],
       );
+      await this.audit.record(manager, {
+        tenantId: account.tenantId,
+        teamId: account.teamId,
+        action: 'ad_account.removed',
+        resourceId: account.accountId,
+        data: { platform: account.platform, adAccountId: account.adsAccountId, connectionRemoved: gone.length > 0 },
+      });
+      if (gone.length > 0) {
+        await this.audit.record(manager, {
+          tenantId: account.tenantId,
+          teamId: account.teamId,
+          action: 'connection.disconnected',
+          resourceId: account.connectionId,
+          data: { platform: account.platform, reason: 'its last ad account was removed' },
+        });
+      }
       return gone.length;
     });
     if (deletedConnections > 0) await this.revoke(account.connectionId, tokens);

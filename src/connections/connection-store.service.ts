@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.service';
 import type { PlatformAdAccount, PlatformGrant } from '../platforms/platform-grant';
 import { TokenOwner, TokenVault } from './vault/token-vault.service';
 
@@ -23,6 +24,7 @@ export class ConnectionStore {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly vault: TokenVault,
+    private readonly audit: AuditLog,
   ) {}
 
   saveGrant(owner: GrantOwner, grant: PlatformGrant): Promise<{ connectionId: string; created: boolean }> {
@@ -45,6 +47,15 @@ export class ConnectionStore {
         [owner.tenantId, owner.teamId, grant.platform, grant.platformUserId, grant.scopes, access, refresh, grant.accessTokenExpiresAt, owner.userId],
       );
       await this.saveAccounts(manager, owner, row.id, grant);
+      // The callback carries no user token: the actor is the user who started the connect flow.
+      await this.audit.record(manager, {
+        tenantId: owner.tenantId,
+        teamId: owner.teamId,
+        action: 'connection.created',
+        resourceId: row.id,
+        data: { platform: grant.platform, reconnected: !row.created, adAccounts: uniqueAccounts(grant.accounts).map((account) => account.accountId) },
+        actor: { userId: owner.userId, externalUserId: null },
+      });
       return { connectionId: row.id, created: row.created };
     });
   }

@@ -4,6 +4,8 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { TeamAccess } from '../access/access.types';
+import { AuditLog } from '../audit/audit-log.service';
+import { teamEvent } from '../audit/team-event';
 import { AppException } from '../common/app.exception';
 import { ErrorCode } from '../common/error-code';
 import { UsersService } from '../users/users.service';
@@ -43,6 +45,7 @@ export class TeamMembersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(access: TeamAccess, query: PageQueryDto): Promise<ApiResult<TeamMemberWithUserDto[]>> {
@@ -76,6 +79,10 @@ export class TeamMembersService {
         for (const row of rows) {
           inserted.set(externalById.get(row.user_id)!, { id: row.id, role: row.role, createdAt: row.created_at, updatedAt: row.updated_at });
         }
+        await this.audit.record(
+          manager,
+          ...rows.map((row) => teamEvent(access, 'team.member_added', { userId: row.user_id, externalUserId: externalById.get(row.user_id), role: row.role })),
+        );
       });
     }
     for (const input of valid) {
@@ -118,6 +125,10 @@ export class TeamMembersService {
       const adminsLeft = members.filter((member) => member.role === 'ADMIN').length - removing.filter((member) => member.role === 'ADMIN').length;
       if (adminsLeft < 1) throw AppException.conflict('The last ADMIN of a team cannot be removed');
       await manager.query('DELETE FROM team_members WHERE id = ANY($1::uuid[]) AND tenant_id = $2', [removing.map((member) => member.id), access.tenantId]);
+      await this.audit.record(
+        manager,
+        ...removing.map((member) => teamEvent(access, 'team.member_removed', { userId: member.user_id, externalUserId: member.external_user_id, role: member.role })),
+      );
       // A member who leaves the team keeps no right on its ad accounts.
       await manager.query('DELETE FROM ad_account_permissions WHERE team_id = $1 AND tenant_id = $2 AND user_id = ANY($3::uuid[])', [
         access.teamId,

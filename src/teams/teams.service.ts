@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TeamAccess, WorkspaceAccess } from '../access/access.types';
 import type { AuthUser } from '../auth/auth-user';
+import { AuditLog } from '../audit/audit-log.service';
+import { teamEvent } from '../audit/team-event';
 import { AppException } from '../common/app.exception';
 import { TeamDetailDto, TeamDto, TeamNameDto, TeamWithMembersDto } from './dto/team.dto';
 import { TeamMember } from './team-member.entity';
@@ -27,13 +29,24 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 
 @Injectable()
 export class TeamsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   /** The workspace admin creates the team and is its first ADMIN, so every team starts with an admin. */
   async create(workspace: WorkspaceAccess, caller: AuthUser, name: string): Promise<TeamDto> {
     return this.dataSource.transaction(async (manager) => {
       const team = await manager.save(manager.create(Team, { tenantId: workspace.tenantId, workspaceId: workspace.workspaceId, name: name.trim(), isDefault: false }));
       await manager.insert(TeamMember, { tenantId: workspace.tenantId, teamId: team.id, userId: caller.id, role: 'ADMIN' });
+      await this.audit.record(manager, {
+        tenantId: workspace.tenantId,
+        workspaceId: workspace.workspaceId,
+        teamId: team.id,
+        action: 'team.created',
+        resourceId: team.id,
+        data: { name: team.name },
+      });
       return this.toDto(team);
     });
   }
@@ -84,14 +97,20 @@ export class TeamsService {
   }
 
   async rename(access: TeamAccess, name: string): Promise<TeamNameDto> {
-    await this.dataSource.getRepository(Team).update({ id: access.teamId, tenantId: access.tenantId }, { name: name.trim() });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(Team, { id: access.teamId, tenantId: access.tenantId }, { name: name.trim() });
+      await this.audit.record(manager, teamEvent(access, 'team.renamed', { previousName: access.teamName, name: name.trim() }));
+    });
     return { id: access.teamId, name: name.trim() };
   }
 
   /** Removes the team and, by cascade, its members (and later its connections and permissions). */
   async remove(access: TeamAccess): Promise<string> {
     if (access.isDefault) throw AppException.conflict('The default team of a workspace cannot be deleted');
-    await this.dataSource.getRepository(Team).delete({ id: access.teamId, tenantId: access.tenantId, isDefault: false });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(Team, { id: access.teamId, tenantId: access.tenantId, isDefault: false });
+      await this.audit.record(manager, teamEvent(access, 'team.deleted', { name: access.teamName }));
+    });
     return access.teamName;
   }
 

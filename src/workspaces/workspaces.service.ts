@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../common/app.exception';
 import { TeamMember } from '../teams/team-member.entity';
 import { Team } from '../teams/team.entity';
+import { AuditLog } from '../audit/audit-log.service';
 import { UsersService } from '../users/users.service';
 import { CreatedWorkspaceDto, UpdatedWorkspaceDto, WorkspaceDto } from './dto/workspace.dto';
 import { Workspace } from './workspace.entity';
@@ -27,6 +28,7 @@ export class WorkspacesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The caller becomes the admin; the workspace gets its default team with the caller as ADMIN. */
@@ -40,6 +42,13 @@ export class WorkspacesService {
           manager.create(Team, { tenantId: caller.tenantId, workspaceId: workspace.id, name: DEFAULT_TEAM_NAME, isDefault: true }),
         );
         await manager.insert(TeamMember, { tenantId: caller.tenantId, teamId: team.id, userId: caller.id, role: 'ADMIN' });
+        await this.audit.record(manager, {
+          tenantId: caller.tenantId,
+          workspaceId: workspace.id,
+          action: 'workspace.created',
+          resourceId: workspace.id,
+          data: { enterpriseId, name: workspace.name, defaultTeamId: team.id },
+        });
         return { id: workspace.id, name: workspace.name, enterpriseId, createdAt: workspace.createdAt, updatedAt: workspace.updatedAt };
       });
     } catch (error) {
@@ -56,13 +65,18 @@ export class WorkspacesService {
   }
 
   async update(access: WorkspaceAccess, changes: { name?: string }): Promise<UpdatedWorkspaceDto> {
-    if (changes.name !== undefined) {
-      await this.dataSource
-        .createQueryBuilder()
-        .update(Workspace)
-        .set({ name: changes.name.trim() })
-        .where('id = :id AND tenant_id = :tenantId', { id: access.workspaceId, tenantId: access.tenantId })
-        .execute();
+    const name = changes.name?.trim();
+    if (name !== undefined) {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(Workspace, { id: access.workspaceId, tenantId: access.tenantId }, { name });
+        await this.audit.record(manager, {
+          tenantId: access.tenantId,
+          workspaceId: access.workspaceId,
+          action: 'workspace.renamed',
+          resourceId: access.workspaceId,
+          data: { name },
+        });
+      });
     }
     const row = await this.load(this.dataSource.manager, access);
     return { ...this.base(row), adminId: row.admin_external_user_id };
@@ -72,6 +86,13 @@ export class WorkspacesService {
   async remove(access: WorkspaceAccess): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(Workspace, { id: access.workspaceId, tenantId: access.tenantId });
+      await this.audit.record(manager, {
+        tenantId: access.tenantId,
+        workspaceId: access.workspaceId,
+        action: 'workspace.deleted',
+        resourceId: access.workspaceId,
+        data: { enterpriseId: access.enterpriseId },
+      });
     });
   }
 
@@ -90,6 +111,13 @@ export class WorkspacesService {
       if (newAdmin.id === workspace.adminUserId) return;
       const defaultTeam = await manager.findOne(Team, { where: { workspaceId: workspace.id, tenantId: access.tenantId, isDefault: true } });
       await manager.update(Workspace, { id: workspace.id, tenantId: access.tenantId }, { adminUserId: newAdmin.id });
+      await this.audit.record(manager, {
+        tenantId: access.tenantId,
+        workspaceId: workspace.id,
+        action: 'workspace.admin_changed',
+        resourceId: workspace.id,
+        data: { previousAdminUserId: workspace.adminUserId, newAdminUserId: newAdmin.id, newAdminExternalUserId: newAdminExternalId },
+      });
       if (!defaultTeam) return;
       await manager.query(
         `INSERT INTO team_members (tenant_id, team_id, user_id, role) VALUES ($1, $2, $3, 'ADMIN')

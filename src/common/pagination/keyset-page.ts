@@ -3,8 +3,8 @@ import { decodeCursor, encodeCursor } from './keyset-cursor';
 import { DEFAULT_PAGE_LIMIT, PageQueryDto } from './page-query.dto';
 
 /**
- * Keyset pagination over `(created_at, id)` ascending: stable while rows are inserted, since a page starts strictly
- * after the last row seen. Usage: select `${keyset.columns('t')}`, add `keyset.after('t')` to the WHERE clause,
+ * Keyset pagination over `(created_at, id)`, ascending (or newest first): stable while rows are inserted, since a
+ * page starts strictly after the last row seen. Usage: select `${keyset.columns('t')}`, add `keyset.after('t')` to the WHERE clause,
  * `ORDER BY t.created_at, t.id LIMIT ${keyset.fetch}`, then `keyset.page(rows)`.
  */
 export class Keyset {
@@ -17,6 +17,7 @@ export class Keyset {
   constructor(
     query: PageQueryDto,
     private readonly firstParameter: number,
+    private readonly newestFirst = false,
   ) {
     this.limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     this.fetch = this.limit + 1;
@@ -32,11 +33,12 @@ export class Keyset {
     if (!this.position) return 'TRUE';
     const at = `$${this.firstParameter}`;
     const id = `$${this.firstParameter + 1}`;
-    return `(${alias}.created_at, ${alias}.id) > ((${at}::timestamp AT TIME ZONE 'UTC'), ${id}::uuid)`;
+    return `(${alias}.created_at, ${alias}.id) ${this.newestFirst ? '<' : '>'} ((${at}::timestamp AT TIME ZONE 'UTC'), ${id}::uuid)`;
   }
 
   order(alias: string): string {
-    return `ORDER BY ${alias}.created_at, ${alias}.id LIMIT ${this.fetch}`;
+    const direction = this.newestFirst ? ' DESC' : '';
+    return `ORDER BY ${alias}.created_at${direction}, ${alias}.id${direction} LIMIT ${this.fetch}`;
   }
 
   /** The SQL parameters `after()` refers to (none on the first page). */

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { AuditLog } from './audit-log.service';
+import { AuditController } from './audit.controller';
+import { AuditService } from './audit.service';
+
+/** Global so that every module writing a change can record it in the same transaction. */
+@Global()
+@Module({
+  imports: [AccessModule],
+  controllers: [AuditController],
+  providers: [AuditLog, AuditService],
+  exports: [AuditLog],
+})
+export class AuditModule {}
