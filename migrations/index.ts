@@ -3,7 +3,12 @@ import { CreateWorkspacesAndTeams1763900100000 } from './1763900100000-CreateWor
 import { CreateConnectionsAndAdAccounts1763900200000 } from './1763900200000-CreateConnectionsAndAdAccounts';
 import { CreateIdempotencyKeys1763900300000 } from './1763900300000-CreateIdempotencyKeys';
 import { CreateMetaCampaignLaunches1763900400000 } from './1763900400000-CreateMetaCampaignLaunches';
+import { CreateImportsAndMetaCopy1763900500000 } from './1763900500000-CreateImportsAndMetaCopy';
+import { CreateMetaCampaignInsights1763900600000 } from './1763900600000-CreateMetaCampaignInsights';
+import { CreateGoogleCopy1763900700000 } from './1763900700000-CreateGoogleCopy';
+import { CreateUsageCounters1763900800000 } from './1763900800000-CreateUsageCounters';
 import { CreateAuditEvents1763900900000 } from './1763900900000-CreateAuditEvents';
+import { CreateWebhooks1763901000000 } from './1763901000000-CreateWebhooks';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -12,5 +17,10 @@ export const migrations = [
   CreateConnectionsAndAdAccounts1763900200000,
   CreateIdempotencyKeys1763900300000,
   CreateMetaCampaignLaunches1763900400000,
+  CreateImportsAndMetaCopy1763900500000,
+  CreateMetaCampaignInsights1763900600000,
+  CreateGoogleCopy1763900700000,
+  CreateUsageCounters1763900800000,
   CreateAuditEvents1763900900000,
+  CreateWebhooks1763901000000,
 ];

@@ -4,7 +4,6 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { AdAccountsModule } from './ad-accounts/ad-accounts.module';
 import { AdminModule } from './admin/admin.module';
-import { AuditContextInterceptor } from './audit/audit-context.interceptor';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
@@ -20,8 +19,13 @@ import { loggerOptions } from './logging/logger-options';
 import { GoogleHttpModule } from './platforms/google/http/google-http.module';
 import { MetaHttpModule } from './platforms/meta/http/meta-http.module';
 import { PlatformsModule } from './platforms/platforms.module';
+import { SyncHttpModule } from './sync/http/sync-http.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TeamsModule } from './teams/teams.module';
+import { UsageModule } from './usage/usage.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
+import { JobsModule } from './jobs/jobs.module';
 
 @Module({})
 export class AppModule {
@@ -34,7 +38,12 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl),
         HealthModule,
         AuthModule,
+        // After AuthModule: its global guard needs the tenant and user that AuthModule's guards resolve.
+        RateLimitModule.forRoot(config),
+        UsageModule,
         AdminModule,
+        JobsModule,
+        WebhooksModule,
         AuditModule,
         AccessModule,
         WorkspacesModule,
@@ -45,13 +54,13 @@ export class AppModule {
         IdempotencyModule,
         MetaHttpModule,
         GoogleHttpModule,
+        SyncHttpModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         // Outermost first: the idempotency layer stores and replays the finished envelope.
         { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: AuditContextInterceptor },
       ],
     };
   }

@@ -78,7 +78,7 @@ export class AdAccountPermissionsService {
           teamId: team.teamId,
           action,
           resourceId: target.account.account_id,
-          data: { ...data, platform: target.account.platform, adAccountId: target.account.id, userId: target.userId, externalUserId: target.externalUserId },
+          data: { ...data, platform: target.account.platform, adsAccountId: target.account.id, userId: target.userId, externalUserId: target.externalUserId },
         });
       }
       return rows;

@@ -1,3 +1,5 @@
+import type { WebhookEventType } from '../webhooks/webhook-event-type';
+
 /** Everything the audit trail records; `resourceType` says what `resourceId` names. */
 export const AUDIT_ACTIONS = {
   'workspace.created': 'workspace',
@@ -22,3 +24,14 @@ export const AUDIT_ACTIONS = {
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export type AuditResourceType = (typeof AUDIT_ACTIONS)[AuditAction];
 export const AUDIT_RESOURCE_TYPES = [...new Set(Object.values(AUDIT_ACTIONS))] as AuditResourceType[];
+
+/** Audited changes that tenants can also subscribe to as webhook events (emitted in the same transaction). */
+export const WEBHOOK_EVENT_OF: Partial<Record<AuditAction, WebhookEventType>> = {
+  'connection.created': 'connection.created',
+  'connection.disconnected': 'connection.disconnected',
+  'permission.assigned': 'permission.changed',
+  'permission.changed': 'permission.changed',
+  'permission.revoked': 'permission.changed',
+  'campaign.launched': 'campaign.created',
+  'campaign.status_changed': 'campaign.status_changed',
+};

@@ -10,7 +10,7 @@ export interface AuditActor {
 
 const requests = new AsyncLocalStorage<AuthenticatedRequest>();
 
-/** Runs a request's handler so that services deep below it can name the caller in the audit trail. */
+/** Runs the rest of a request (from a Fastify hook) so that services deep below it can name the caller. */
 export function runWithAuditRequest<T>(request: AuthenticatedRequest, work: () => T): T {
   return requests.run(request, work);
 }

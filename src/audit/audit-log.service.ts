@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AUDIT_ACTIONS, AuditAction } from './audit-action';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.service';
+import { AUDIT_ACTIONS, AuditAction, AuditResourceType, WEBHOOK_EVENT_OF } from './audit-action';
 import { AuditActor, currentAuditActor } from './audit-context';
+
+const RESOURCE_KEY: Record<AuditResourceType, string> = {
+  workspace: 'workspaceId',
+  team: 'teamId',
+  ad_account: 'adAccountId',
+  connection: 'connectionId',
+  campaign: 'campaignId',
+};
 
 export interface AuditEntry {
   tenantId: string;
@@ -17,10 +26,13 @@ export interface AuditEntry {
 
 /**
  * Writes audit events with the `manager` of the change they report, so an event exists exactly when its change
- * committed. Never pass a token or secret in `data`.
+ * committed; those that tenants can subscribe to (`WEBHOOK_EVENT_OF`) are also emitted as webhook events in that same
+ * transaction. Never pass a token or secret in `data`.
  */
 @Injectable()
 export class AuditLog {
+  constructor(private readonly webhooks: WebhookOutbox) {}
+
   async record(manager: EntityManager, ...entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const context = currentAuditActor();
@@ -52,5 +64,17 @@ export class AuditLog {
         ORDER BY x.ord`,
       [JSON.stringify(rows)],
     );
+    for (const entry of entries) {
+      const type = WEBHOOK_EVENT_OF[entry.action];
+      if (!type) continue;
+      const change = type === 'permission.changed' ? { change: entry.action.slice('permission.'.length) } : {};
+      await this.webhooks.emit(manager, {
+        tenantId: entry.tenantId,
+        workspaceId: entry.workspaceId,
+        teamId: entry.teamId,
+        type,
+        data: { ...change, [RESOURCE_KEY[AUDIT_ACTIONS[entry.action]]]: entry.resourceId, teamId: entry.teamId ?? null, ...entry.data },
+      });
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { AuditLog } from './audit-log.service';
+import { AuditRequestHooks } from './audit-request-hooks.service';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
@@ -9,7 +10,7 @@ import { AuditService } from './audit.service';
 @Module({
   imports: [AccessModule],
   controllers: [AuditController],
-  providers: [AuditLog, AuditService],
+  providers: [AuditLog, AuditService, AuditRequestHooks],
   exports: [AuditLog],
 })
 export class AuditModule {}

@@ -7,6 +7,21 @@ export interface PlatformCredentials {
   clientSecret: string;
 }
 
+/** Requests per minute; 0 turns that limit off. */
+/** Webhook delivery: exponential backoff from the base, retried for the window, each attempt cut at the timeout. */
+export interface WebhookConfig {
+  retryBaseSeconds: number;
+  retryWindowSeconds: number;
+  timeoutMs: number;
+}
+
+export interface RateLimitConfig {
+  tenantPerMinute: number;
+  userPerMinute: number;
+  /** Prefix of the Redis keys, so deployments (or test runs) sharing a Redis do not share counters. */
+  keyPrefix: string;
+}
+
 export interface AppConfigValues {
   nodeEnv: string;
   port: number;
@@ -36,6 +51,12 @@ export interface AppConfigValues {
   logLevel: LogLevel;
   redisUrl: string | undefined;
   workers: number;
+  /** Days of daily insights a full import copies. */
+  importHistoryDays: number;
+  /** Imported accounts are re-synced when their last success is older than this. */
+  resyncIntervalHours: number;
+  webhooks: WebhookConfig;
+  rateLimit: RateLimitConfig;
   /** Timeout of one HTTP call to Meta or Google. */
   platformHttpTimeoutMs: number;
 }
@@ -91,6 +112,18 @@ export class AppConfig {
   }
   get workers(): number {
     return this.values.workers;
+  }
+  get rateLimit(): RateLimitConfig {
+    return this.values.rateLimit;
+  }
+  get importHistoryDays(): number {
+    return this.values.importHistoryDays;
+  }
+  get resyncIntervalHours(): number {
+    return this.values.resyncIntervalHours;
+  }
+  get webhooks(): WebhookConfig {
+    return this.values.webhooks;
   }
   get platformHttpTimeoutMs(): number {
     return this.values.platformHttpTimeoutMs;

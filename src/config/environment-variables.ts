@@ -85,6 +85,30 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(64)
   WORKERS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1125)
+  IMPORT_HISTORY_DAYS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(720)
+  RESYNC_INTERVAL_HOURS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  WEBHOOK_RETRY_BASE_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(7 * 24 * 3600)
+  WEBHOOK_RETRY_WINDOW_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  WEBHOOK_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_000_000)
+  RATE_LIMIT_TENANT_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_000_000)
+  RATE_LIMIT_USER_PER_MINUTE?: number;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'RATE_LIMIT_KEY_PREFIX must be 1-64 characters of A-Z a-z 0-9 : _ . -' })
+  RATE_LIMIT_KEY_PREFIX?: string;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
   PLATFORM_HTTP_TIMEOUT_MS?: number;
 }

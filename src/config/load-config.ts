@@ -71,6 +71,18 @@ export function loadConfig(env: Environment = process.env): AppConfig {
     logLevel: (parsed.LOG_LEVEL ?? 'info') as LogLevel,
     redisUrl: parsed.REDIS_URL,
     workers: parsed.WORKERS ?? 1,
+    importHistoryDays: parsed.IMPORT_HISTORY_DAYS ?? 90,
+    resyncIntervalHours: parsed.RESYNC_INTERVAL_HOURS ?? 6,
+    webhooks: {
+      retryBaseSeconds: parsed.WEBHOOK_RETRY_BASE_SECONDS ?? 10,
+      retryWindowSeconds: parsed.WEBHOOK_RETRY_WINDOW_SECONDS ?? 24 * 3600,
+      timeoutMs: parsed.WEBHOOK_TIMEOUT_MS ?? 10_000,
+    },
+    rateLimit: {
+      tenantPerMinute: parsed.RATE_LIMIT_TENANT_PER_MINUTE ?? 6000,
+      userPerMinute: parsed.RATE_LIMIT_USER_PER_MINUTE ?? 600,
+      keyPrefix: parsed.RATE_LIMIT_KEY_PREFIX ?? 'adlyft:rl:',
+    },
     platformHttpTimeoutMs: parsed.PLATFORM_HTTP_TIMEOUT_MS ?? 30000,
   });
 }

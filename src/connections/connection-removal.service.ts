@@ -70,7 +70,7 @@ export class ConnectionRemoval {
         teamId: account.teamId,
         action: 'ad_account.removed',
         resourceId: account.accountId,
-        data: { platform: account.platform, adAccountId: account.adsAccountId, connectionRemoved: gone.length > 0 },
+        data: { platform: account.platform, adsAccountId: account.adsAccountId, connectionRemoved: gone.length > 0 },
       });
       if (gone.length > 0) {
         await this.audit.record(manager, {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../common/app.exception';
 import { PlatformDrivers } from '../platforms/platform-drivers.service';
 import { PlatformError, PlatformName } from '../platforms/platform-error';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.service';
 import { TokenOwner, TokenVault } from './vault/token-vault.service';
 
 /** Refresh this long before the platform's expiry, so a token never dies mid-request. */
@@ -47,6 +48,7 @@ export class ConnectionTokens {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly vault: TokenVault,
     private readonly drivers: PlatformDrivers,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   /** Runs `call` with a valid access token; an auth failure marks the connection expired (Google first retries once with a fresh token). */
@@ -87,11 +89,25 @@ export class ConnectionTokens {
     };
   }
 
+  /** Marks the connection expired; the first time only (active → expired), tells the `connection.expired` webhooks. */
   async markExpired(tenantId: string, connectionId: string, reason: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE platform_connections SET status = 'expired', status_reason = $3, updated_at = now() WHERE id = $1 AND tenant_id = $2`,
-      [connectionId, tenantId, reason.slice(0, 500)],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      const [changed]: Array<{ id: string; team_id: string; platform: string }> = await manager.query(
+        `WITH changed AS (
+           UPDATE platform_connections SET status = 'expired', status_reason = $3, updated_at = now()
+            WHERE id = $1 AND tenant_id = $2 AND status <> 'expired'
+            RETURNING id, team_id, platform)
+         SELECT * FROM changed`,
+        [connectionId, tenantId, reason.slice(0, 500)],
+      );
+      if (!changed) return;
+      await this.webhooks.emit(manager, {
+        tenantId,
+        teamId: changed.team_id,
+        type: 'connection.expired',
+        data: { connectionId, teamId: changed.team_id, platform: changed.platform, reason: reason.slice(0, 500) },
+      });
+    });
   }
 
   private async usableToken(row: ConnectionSecretRow): Promise<string> {

@@ -41,6 +41,7 @@ describe('Audit log', () => {
         { account_id: SECOND, name: 'Second', currency: 'USD', timezone_name: 'America/New_York', account_status: 1 },
       ],
     });
+    f.meta.setAccountObjects(ACCOUNT, { campaigns: [{ id: '11', name: 'Spring', status: 'PAUSED', objective: 'OUTCOME_TRAFFIC', account_id: ACCOUNT }] });
   });
 
   afterAll(() => f.close());
@@ -70,15 +71,17 @@ describe('Audit log', () => {
     await f.api.as(admin, 'post', `${base}/change-permission`).send({ adAccountId: ACCOUNT, externalUserId: 'member', permission: 'MANAGER' }).expect(200);
     await f.api.as(admin, 'patch', `/teams/${f.teamId}`).set('x-request-id', 'audit-rename-1').send({ name: 'Growth EU' }).expect(200);
     await f.api.as(admin, 'post', `/${f.teamId}/meta/campaign/traffic?adAccountId=act_${ACCOUNT}`).send(launchBody).expect(201);
+    await f.api.as(admin, 'patch', `/${f.teamId}/meta/campaign/11`).query({ adAccountId: ACCOUNT }).send({ status: 'ACTIVE' }).expect(200);
     await f.api.as(admin, 'post', `${base}/revoke`).send({ adAccountId: ACCOUNT, externalUserId: 'member' }).expect(200);
     await f.api.as(admin, 'delete', `/teams/${f.teamId}/members`).send({ members: ['member'] }).expect(200);
 
     const events = await trail();
-    expect(actions(events).slice(0, 6).reverse()).toEqual([
+    expect(actions(events).slice(0, 7).reverse()).toEqual([
       'permission.assigned',
       'permission.changed',
       'team.renamed',
       'campaign.launched',
+      'campaign.status_changed',
       'permission.revoked',
       'team.member_removed',
     ]);
@@ -91,6 +94,7 @@ describe('Audit log', () => {
     expect(byAction.get('permission.changed')!.data.permission).toBe('MANAGER');
     expect(byAction.get('team.renamed')).toMatchObject({ requestId: 'audit-rename-1', data: { previousName: 'Growth', name: 'Growth EU' } });
     expect(byAction.get('campaign.launched')).toMatchObject({ resource: { type: 'campaign' }, data: { platform: 'meta', kind: 'traffic' } });
+    expect(byAction.get('campaign.status_changed')).toMatchObject({ resource: { type: 'campaign', id: '11' }, data: { status: 'ACTIVE', adAccountId: ACCOUNT } });
     expect(byAction.get('team.member_removed')).toMatchObject({ data: { externalUserId: 'member', role: 'MEMBER' } });
   });
 

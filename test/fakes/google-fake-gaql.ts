@@ -1,8 +1,9 @@
-/** A GAQL parse or evaluation failure: answered as queryError `code` (HTTP 400). */
+/** A GAQL parse or evaluation failure: answered as `family` (queryError unless said) `code`, HTTP 400. */
 export class FakeGaqlError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly family = 'queryError',
   ) {
     super(message);
   }

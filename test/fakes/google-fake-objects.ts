@@ -1,7 +1,7 @@
 import type { FakeGoogleCustomer, FakeGoogleMetricRow } from './google-platform.fake';
 
 /** Field types of the fake's GAQL schema; `strings` are repeated strings, `texts` repeated AdTextAsset messages. */
-export type FieldType = 'int64' | 'double' | 'string' | 'enum' | 'bool' | 'date' | 'strings' | 'texts';
+export type FieldType = 'int64' | 'double' | 'string' | 'enum' | 'bool' | 'date' | 'datetime' | 'strings' | 'texts';
 export type Scalar = string | number | boolean;
 export type FakeValue = Scalar | string[] | Array<{ text: string }>;
 export type FakeRecord = Record<string, FakeValue | undefined>;
@@ -15,8 +15,13 @@ export interface FakeGoogleCampaign {
   biddingStrategyType?: string;
   /** The campaign budget's amount_micros. */
   budgetMicros?: number;
+  /** 'yyyy-MM-dd HH:mm:ss' in the customer's time zone (v23+ campaign.start_date_time / end_date_time). */
+  startDateTime?: string;
+  endDateTime?: string;
   /** Per-day metrics of this campaign. */
   metrics?: FakeGoogleMetricRow[];
+  /** When it last changed (ISO instant), for change_status; set by the fake when left out. */
+  changedAt?: string;
 }
 
 export interface FakeGoogleAdGroup {
@@ -27,6 +32,7 @@ export interface FakeGoogleAdGroup {
   type?: string;
   cpcBidMicros?: number;
   metrics?: FakeGoogleMetricRow[];
+  changedAt?: string;
 }
 
 export interface FakeGoogleAd {
@@ -40,6 +46,7 @@ export interface FakeGoogleAd {
   headlines?: string[];
   descriptions?: string[];
   metrics?: FakeGoogleMetricRow[];
+  changedAt?: string;
 }
 
 export interface FakeGoogleAssetLink {
@@ -101,6 +108,8 @@ export const FIELD_TYPES: Record<string, FieldType> = {
     advertising_channel_type: 'enum',
     bidding_strategy_type: 'enum',
     campaign_budget: 'string',
+    start_date_time: 'string',
+    end_date_time: 'string',
   }),
   'campaign_budget.resource_name': 'string',
   'campaign_budget.amount_micros': 'int64',
@@ -130,6 +139,15 @@ export const FIELD_TYPES: Record<string, FieldType> = {
   }),
   ...prefixed('campaign_asset', { resource_name: 'string', campaign: 'string', asset: 'string', field_type: 'enum', status: 'enum' }),
   ...prefixed('ad_group_asset', { resource_name: 'string', ad_group: 'string', asset: 'string', field_type: 'enum', status: 'enum' }),
+  ...prefixed('change_status', {
+    resource_name: 'string',
+    resource_type: 'enum',
+    resource_status: 'enum',
+    last_change_date_time: 'datetime',
+    campaign: 'string',
+    ad_group: 'string',
+    ad_group_ad: 'string',
+  }),
   'segments.date': 'date',
   'segments.device': 'enum',
   'segments.ad_network_type': 'enum',
@@ -156,6 +174,7 @@ export const SELECTABLE: Record<string, string[]> = {
   asset: ['asset'],
   campaign_asset: ['campaign_asset', 'asset', 'campaign'],
   ad_group_asset: ['ad_group_asset', 'asset', 'ad_group'],
+  change_status: ['change_status'],
 };
 
 /** One row source of a FROM resource: its fields joined with its attributed resources, and its per-day metrics. */
@@ -187,6 +206,8 @@ function campaignRecord(customerId: string, campaign: FakeGoogleCampaign): FakeR
     'campaign.advertising_channel_type': campaign.advertisingChannelType ?? 'SEARCH',
     'campaign.bidding_strategy_type': campaign.biddingStrategyType ?? 'MANUAL_CPC',
     'campaign.campaign_budget': campaign.budgetMicros === undefined ? undefined : budget,
+    'campaign.start_date_time': campaign.startDateTime,
+    'campaign.end_date_time': campaign.endDateTime,
     'campaign_budget.resource_name': campaign.budgetMicros === undefined ? undefined : budget,
     'campaign_budget.amount_micros': campaign.budgetMicros,
   };
@@ -234,6 +255,45 @@ function assetRecord(customerId: string, asset: FakeGoogleAsset): FakeRecord {
   };
 }
 
+/** An instant as Google writes last_change_date_time: 'YYYY-MM-DD HH:MM:SS.ffffff' in the customer's time zone. */
+export function fakeDateTime(instant: Date, timeZone: string): string {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const part = Object.fromEntries(format.formatToParts(instant).map(({ type, value }) => [type, value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}.${String(instant.getUTCMilliseconds() * 1000).padStart(6, '0')}`;
+}
+
+/** change_status rows: one per campaign, ad group and ad, stamped with its changedAt. */
+function changeEntities(target: FakeGoogleCustomer, objects: FakeCustomerObjects): FakeEntity[] {
+  const id = target.id;
+  const adGroupCampaign = new Map(objects.adGroups.map((adGroup) => [adGroup.id, adGroup.campaignId]));
+  const row = (key: string, type: string, status: string | undefined, changedAt: string | undefined, links: FakeRecord): FakeEntity => ({
+    record: {
+      'change_status.resource_name': `customers/${id}/changeStatus/${type.toLowerCase()}~${key}`,
+      'change_status.resource_type': type,
+      'change_status.resource_status': status === 'REMOVED' ? 'REMOVED' : 'CHANGED',
+      'change_status.last_change_date_time': fakeDateTime(new Date(changedAt ?? 0), target.timeZone),
+      ...links,
+    },
+    metrics: [],
+  });
+  return [
+    ...objects.campaigns.map((campaign) => row(campaign.id, 'CAMPAIGN', campaign.status, campaign.changedAt, { 'change_status.campaign': `customers/${id}/campaigns/${campaign.id}` })),
+    ...objects.adGroups.map((adGroup) =>
+      row(adGroup.id, 'AD_GROUP', adGroup.status, adGroup.changedAt, {
+        'change_status.campaign': `customers/${id}/campaigns/${adGroup.campaignId}`,
+        'change_status.ad_group': `customers/${id}/adGroups/${adGroup.id}`,
+      }),
+    ),
+    ...objects.ads.map((ad) =>
+      row(`${ad.adGroupId}~${ad.id}`, 'AD_GROUP_AD', ad.status, ad.changedAt, {
+        'change_status.campaign': `customers/${id}/campaigns/${adGroupCampaign.get(ad.adGroupId) ?? '0'}`,
+        'change_status.ad_group': `customers/${id}/adGroups/${ad.adGroupId}`,
+        'change_status.ad_group_ad': `customers/${id}/adGroupAds/${ad.adGroupId}~${ad.id}`,
+      }),
+    ),
+  ];
+}
+
 function clientEntities(target: FakeGoogleCustomer, customers: FakeGoogleCustomer[]): FakeEntity[] {
   const clients = [target, ...customers.filter((customer) => customer.managerId === target.id && customer.id !== target.id)];
   return clients.map((client, index) => ({
@@ -269,6 +329,8 @@ export function entitiesOf(from: string, target: FakeGoogleCustomer, customers: 
       return objects.adGroups.map((adGroup) => ({ record: { ...customer, ...adGroupWithCampaign(adGroup.id) }, metrics: adGroup.metrics ?? [] }));
     case 'ad_group_ad':
       return objects.ads.map((ad) => ({ record: { ...customer, ...adGroupWithCampaign(ad.adGroupId), ...adRecord(id, ad) }, metrics: ad.metrics ?? [] }));
+    case 'change_status':
+      return changeEntities(target, objects);
     case 'asset':
       return objects.assets.map((asset) => ({ record: assetRecord(id, asset), metrics: [] }));
     case 'campaign_asset':

@@ -1,5 +1,5 @@
 import { duringRange, FakeGaqlCondition, FakeGaqlError, FakeGaqlLiteral, FakeGaqlQuery } from './google-fake-gaql';
-import { entitiesOf, FakeCustomerObjects, FakeEntity, FakeRecord, FakeValue, FIELD_TYPES, FieldType, Scalar, SELECTABLE } from './google-fake-objects';
+import { entitiesOf, fakeDateTime, FakeCustomerObjects, FakeEntity, FakeRecord, FakeValue, FIELD_TYPES, FieldType, Scalar, SELECTABLE } from './google-fake-objects';
 import type { FakeGoogleCustomer, FakeGoogleMetricRow } from './google-platform.fake';
 
 type Sums = { impressions: number; clicks: number; costMicros: number; conversions: number; conversionsValue: number };
@@ -36,9 +36,23 @@ function dateLiteral(value: FakeGaqlLiteral): string {
   return iso;
 }
 
+/** 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS[.ffffff]', written with the time so it compares as text. */
+function dateTimeLiteral(value: FakeGaqlLiteral): string {
+  const text = String(value);
+  const match = /^(\d{4}-\d{2}-\d{2})(?: ([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,6})?)?$/.exec(text);
+  if (!match) throw new FakeGaqlError('INVALID_DATE_FORMAT', `Invalid date time '${text}': use 'YYYY-MM-DD HH:MM:SS'.`);
+  dateLiteral(match[1]);
+  return match[2] === undefined ? `${match[1]} 00:00:00` : text;
+}
+
 /** DURING becomes BETWEEN; date literals are checked and written YYYY-MM-DD. */
 function normalise(condition: FakeGaqlCondition): FakeGaqlCondition {
   const type = FIELD_TYPES[condition.field];
+  if (type === 'datetime') {
+    if (condition.op !== 'DURING') return { ...condition, values: condition.values.map(dateTimeLiteral) };
+    const [first, last] = duringRange(String(condition.values[0]));
+    return { field: condition.field, op: 'BETWEEN', values: [`${first} 00:00:00`, `${last} 23:59:59.999999`] };
+  }
   if (type === 'strings' || type === 'texts') throw new FakeGaqlError('PROHIBITED_FIELD_IN_WHERE_CLAUSE', `The fake cannot filter on the repeated field '${condition.field}'.`);
   if (type !== 'date') {
     if (condition.op === 'DURING') throw new FakeGaqlError('OPERATOR_FIELD_MISMATCH', `DURING is only valid on date segments, not '${condition.field}'.`);
@@ -170,11 +184,30 @@ function compare(a: FakeRecord, b: FakeRecord, orderBy: FakeGaqlQuery['orderBy']
   return 0;
 }
 
+const CHANGE_STATUS_LIMIT = 10000;
+const CHANGE_STATUS_DAYS = 90;
+
+/** change_status wants a LIMIT of at most 10,000 and a finite last_change_date_time range within the last 90 days. */
+function checkChangeStatus(query: FakeGaqlQuery, conditions: FakeGaqlCondition[], timeZone: string): void {
+  const fail = (code: string, message: string) => new FakeGaqlError(code, message, 'changeStatusError');
+  if (query.limit === undefined) throw fail('LIMIT_NOT_SPECIFIED', 'The change_status search request must specify a LIMIT.');
+  if (query.limit > CHANGE_STATUS_LIMIT) throw fail('INVALID_LIMIT_CLAUSE', 'The LIMIT specified by change_status request should be less than or equal to 10K.');
+  const range = conditions.filter((condition) => condition.field === 'change_status.last_change_date_time');
+  const lower = range.flatMap((c) => (c.op === '>=' || c.op === '>' || c.op === 'BETWEEN' ? [String(c.values[0])] : [])).sort().pop();
+  const upper = range.flatMap((c) => (c.op === '<=' || c.op === '<' ? [String(c.values[0])] : c.op === 'BETWEEN' ? [String(c.values[1])] : [])).sort()[0];
+  if (lower === undefined || upper === undefined) {
+    throw fail('CHANGE_DATE_RANGE_INFINITE', 'The change_status search request must specify a finite range filter on last_change_date_time.');
+  }
+  if (lower > upper) throw fail('CHANGE_DATE_RANGE_NEGATIVE', 'The change status search request has specified invalid date time filters that can never logically produce any valid results.');
+  if (lower < fakeDateTime(new Date(Date.now() - CHANGE_STATUS_DAYS * 24 * 60 * 60 * 1000), timeZone)) throw fail('START_DATE_TOO_OLD', 'The requested start date is too old.');
+}
+
 /** Runs a parsed query against one customer; throws FakeGaqlError for what Google would refuse. */
 export function runFakeQuery(query: FakeGaqlQuery, scope: FakeQueryScope): { rows: Array<Record<string, unknown>>; fieldMask: string } {
   if (!SELECTABLE[query.from]) throw new FakeGaqlError('BAD_RESOURCE_TYPE_IN_FROM_CLAUSE', `Error in query: the fake does not serve resource '${query.from}'.`);
   for (const field of [...query.select, ...query.where.map((c) => c.field), ...query.orderBy.map((o) => o.field)]) checkField(field, query.from);
   const conditions = query.where.map(normalise);
+  if (query.from === 'change_status') checkChangeStatus(query, conditions, scope.target.timeZone);
   const usesMetrics = [...query.select, ...conditions.map((c) => c.field)].some((field) => isMetric(field) || isSegment(field));
   if (query.select.includes('segments.date') && !conditions.some((condition) => condition.field === 'segments.date')) {
     throw new FakeGaqlError('EXPECTED_FILTERS_ON_DATE_RANGE', 'Expected a filter on segments.date (a finite date range) when segments.date is selected.');

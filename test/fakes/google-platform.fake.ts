@@ -129,6 +129,8 @@ export class FakeGooglePlatform {
   private readonly failuresAt = new Map<number, FakeGoogleFailureKind>();
   private consentSub: string | undefined;
   private adsCalls = 0;
+  private pageTokenGeneration = 0;
+  private readonly expireTokensAt = new Set<number>();
   private revocations = 0;
 
   static async start(): Promise<FakeGooglePlatform> {
@@ -169,19 +171,55 @@ export class FakeGooglePlatform {
     this.metrics.set(customerId, rows.map((row) => ({ ...row })));
   }
 
-  /** Campaigns of a customer (FROM campaign), each with its own per-day metrics. */
+  /** Campaigns of a customer (FROM campaign), each with its own per-day metrics; `changedAt` defaults to now. */
   setCampaigns(customerId: string, campaigns: FakeGoogleCampaign[]): void {
-    this.objectsOf(customerId).campaigns = campaigns.map((campaign) => ({ ...campaign, metrics: checkedMetrics(campaign.metrics) }));
+    const now = new Date().toISOString();
+    this.objectsOf(customerId).campaigns = campaigns.map((campaign) => ({ changedAt: now, ...campaign, metrics: checkedMetrics(campaign.metrics) }));
   }
 
   /** Ad groups of a customer (FROM ad_group); their campaign is joined from setCampaigns. */
   setAdGroups(customerId: string, adGroups: FakeGoogleAdGroup[]): void {
-    this.objectsOf(customerId).adGroups = adGroups.map((adGroup) => ({ ...adGroup, metrics: checkedMetrics(adGroup.metrics) }));
+    const now = new Date().toISOString();
+    this.objectsOf(customerId).adGroups = adGroups.map((adGroup) => ({ changedAt: now, ...adGroup, metrics: checkedMetrics(adGroup.metrics) }));
   }
 
   /** Ads of a customer (FROM ad_group_ad); ad group and campaign are joined. */
   setAds(customerId: string, ads: FakeGoogleAd[]): void {
-    this.objectsOf(customerId).ads = ads.map((ad) => ({ ...ad, metrics: checkedMetrics(ad.metrics) }));
+    const now = new Date().toISOString();
+    this.objectsOf(customerId).ads = ads.map((ad) => ({ changedAt: now, ...ad, metrics: checkedMetrics(ad.metrics) }));
+  }
+
+  /** Changes (or adds) a campaign, as an advertiser's edit: it shows in change_status from now on. */
+  updateCampaign(customerId: string, campaign: Partial<FakeGoogleCampaign> & { id: string }): void {
+    this.upsertObject(this.objectsOf(customerId).campaigns, campaign as FakeGoogleCampaign);
+  }
+
+  updateAdGroup(customerId: string, adGroup: Partial<FakeGoogleAdGroup> & { id: string }): void {
+    this.upsertObject(this.objectsOf(customerId).adGroups, adGroup as FakeGoogleAdGroup);
+  }
+
+  /** Ads are found by ad group and id. */
+  updateAd(customerId: string, ad: Partial<FakeGoogleAd> & { id: string; adGroupId: string }): void {
+    const ads = this.objectsOf(customerId).ads;
+    const index = ads.findIndex((existing) => existing.id === ad.id && existing.adGroupId === ad.adGroupId);
+    const merged = { ...(index >= 0 ? ads[index] : {}), ...ad, metrics: checkedMetrics(ad.metrics ?? (index >= 0 ? ads[index].metrics : [])), changedAt: new Date().toISOString() } as FakeGoogleAd;
+    if (index >= 0) ads[index] = merged;
+    else ads.push(merged);
+  }
+
+  /** Replaces a campaign's daily metrics without touching change_status (metrics are not changes of the campaign). */
+  setCampaignMetrics(customerId: string, campaignId: string, rows: FakeGoogleMetricRow[]): void {
+    const campaign = this.objectsOf(customerId).campaigns.find((existing) => existing.id === campaignId);
+    if (!campaign) throw new Error(`fake: unknown campaign ${campaignId}`);
+    campaign.metrics = checkedMetrics(rows);
+  }
+
+  private upsertObject<T extends { id: string; metrics?: FakeGoogleMetricRow[]; changedAt?: string }>(list: T[], patch: T): void {
+    const index = list.findIndex((existing) => existing.id === patch.id);
+    const merged = { ...(index >= 0 ? list[index] : {}), ...patch, changedAt: new Date().toISOString() } as T;
+    merged.metrics = checkedMetrics(merged.metrics);
+    if (index >= 0) list[index] = merged;
+    else list.push(merged);
   }
 
   /** Assets of a customer (FROM asset) and their links (FROM campaign_asset, FROM ad_group_asset). */
@@ -222,6 +260,21 @@ export class FakeGooglePlatform {
   /** The n-th Ads API call since start (1-based, OAuth excluded) fails with `kind`. */
   failAtCall(n: number, kind: FakeGoogleFailureKind): void {
     this.failuresAt.set(n, kind);
+  }
+
+  /** Every page token handed out so far now answers EXPIRED_PAGE_TOKEN (Google's tokens do not live forever). */
+  expirePageTokens(): void {
+    this.pageTokenGeneration++;
+  }
+
+  /** Page tokens expire just before the n-th Ads API call (1-based, OAuth excluded) is answered. */
+  expirePageTokensAtCall(n: number): void {
+    this.expireTokensAt.add(n);
+  }
+
+  /** How many Ads API calls were answered so far (OAuth excluded). */
+  adsCallCount(): number {
+    return this.adsCalls;
   }
 
   tokenGrants(grantType: 'authorization_code' | 'refresh_token'): number {
@@ -350,6 +403,7 @@ export class FakeGooglePlatform {
   private ads(version: string, rest: string, method: string, headers: Record<string, string>, body: Body, requestId: string): FakeReply {
     if (!FAKE_GOOGLE_ADS_VERSIONS.includes(version)) return notFoundPage(`/${version}/${rest}`);
     const call = ++this.adsCalls;
+    if (this.expireTokensAt.delete(call)) this.pageTokenGeneration++;
     const failure = this.failuresAt.get(call) ?? this.failures.shift();
     if (failure) return cannedFailure(failure, version, requestId);
     const error = (status: number, errorCode: Record<string, string>, message: string, extra?: Record<string, unknown>) => adsError(version, requestId, status, errorCode, message, extra);
@@ -394,7 +448,7 @@ export class FakeGooglePlatform {
         objects: this.objects.get(customerId) ?? emptyObjects(),
       });
     } catch (failure) {
-      if (failure instanceof FakeGaqlError) return error(400, { queryError: failure.code }, failure.message);
+      if (failure instanceof FakeGaqlError) return error(400, { [failure.family]: failure.code }, failure.message);
       throw failure;
     }
     if (kind === 'searchStream') {
@@ -406,20 +460,22 @@ export class FakeGooglePlatform {
       return { status: 200, body: batches };
     }
     if (request.validateOnly === true) return { status: 200, body: { fieldMask: result.fieldMask } };
-    return this.page(customerId, request, result, (message) => error(400, { requestError: 'INVALID_PAGE_TOKEN' }, message));
+    return this.page(customerId, request, result, (code, message) => error(400, { requestError: code }, message));
   }
 
-  /** Pages of `rowsPerPage`; a page token is bound to the customer and the query, like Google's. */
-  private page(customerId: string, request: Record<string, unknown>, result: ReturnType<typeof runFakeQuery>, invalid: (message: string) => FakeReply): FakeReply {
+  /** Pages of `rowsPerPage`; a page token is bound to the customer and the query, like Google's, and can expire. */
+  private page(customerId: string, request: Record<string, unknown>, result: ReturnType<typeof runFakeQuery>, refuse: (code: string, message: string) => FakeReply): FakeReply {
     const binding = createHash('sha256').update(`${customerId}\n${String(request.query)}`).digest('base64url').slice(0, 16);
     let offset = 0;
     if (request.pageToken !== undefined) {
-      const [tokenBinding, tokenOffset] = Buffer.from(String(request.pageToken), 'base64url').toString('utf8').split(':');
+      const [tokenBinding, tokenOffset, generation] = Buffer.from(String(request.pageToken), 'base64url').toString('utf8').split(':');
       offset = Number(tokenOffset);
-      if (tokenBinding !== binding || !Number.isSafeInteger(offset) || offset <= 0 || offset >= result.rows.length) return invalid('Page token is invalid.');
+      if (tokenBinding !== binding || !Number.isSafeInteger(offset) || offset <= 0 || offset >= result.rows.length) return refuse('INVALID_PAGE_TOKEN', 'Page token is invalid.');
+      if (Number(generation) !== this.pageTokenGeneration) return refuse('EXPIRED_PAGE_TOKEN', 'Page token has expired.');
     }
     const rows = result.rows.slice(offset, offset + this.rowsPerPage);
-    const next = offset + this.rowsPerPage < result.rows.length ? Buffer.from(`${binding}:${offset + this.rowsPerPage}`).toString('base64url') : undefined;
+    const next =
+      offset + this.rowsPerPage < result.rows.length ? Buffer.from(`${binding}:${offset + this.rowsPerPage}:${this.pageTokenGeneration}`).toString('base64url') : undefined;
     const settings = isRecord(request.searchSettings) ? request.searchSettings : {};
     return {
       status: 200,

@@ -9,6 +9,9 @@ export interface FakeFilter {
 }
 
 /** `fields=a,b`: trimmed names; `undefined` when absent, so the caller sends its node's default (`id`). */
+/** Numeric comparisons, e.g. `{field: "campaign.updated_time", operator: "GREATER_THAN", value: <unix seconds>}`. */
+const COMPARISONS = ['GREATER_THAN', 'LESS_THAN'];
+
 export function requestedFields(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   return [...new Set(value.split(',').map((name) => name.trim()).filter(Boolean))];
@@ -44,10 +47,12 @@ export function parseFiltering(value: string | undefined, allowedFields: readonl
       return invalidParameter('param filtering[] must contain field, operator and value.');
     }
     const operator = filter.operator.toUpperCase();
-    if (!allowedFields.includes(filter.field) || !['IN', 'NOT_IN', 'EQUAL'].includes(operator)) {
+    if (!allowedFields.includes(filter.field) || !['IN', 'NOT_IN', 'EQUAL', ...COMPARISONS].includes(operator)) {
       return invalidParameter(`Filtering field ${filter.field} with operation ${filter.operator.toLowerCase()} is not supported`);
     }
-    if (operator !== 'EQUAL' && !Array.isArray(filter.value)) return invalidParameter(`Filtering value for ${filter.field} must be an array`);
+    if (COMPARISONS.includes(operator)) {
+      if (!Number.isFinite(Number(filter.value))) return invalidParameter(`Filtering value for ${filter.field} must be a number`);
+    } else if (operator !== 'EQUAL' && !Array.isArray(filter.value)) return invalidParameter(`Filtering value for ${filter.field} must be an array`);
     filters.push({ field: filter.field, operator, value: filter.value });
   }
   return filters;
@@ -57,6 +62,8 @@ export function matchesFilters(row: FakeRow, filters: FakeFilter[], valueOf: (ro
   return filters.every((filter) => {
     const actual = String(valueOf(row, filter.field) ?? '');
     if (filter.operator === 'EQUAL') return actual === String(filter.value);
+    if (filter.operator === 'GREATER_THAN') return Number(actual) > Number(filter.value);
+    if (filter.operator === 'LESS_THAN') return Number(actual) < Number(filter.value);
     const values = (filter.value as unknown[]).map(String);
     return filter.operator === 'IN' ? values.includes(actual) : !values.includes(actual);
   });

@@ -2,25 +2,25 @@ import { FakeAnswer, invalidParameter } from './meta-fake-errors';
 
 type Row = Record<string, unknown>;
 
-const FIELDS = new Set([
+export const FIELDS = new Set([
   'impressions', 'clicks', 'spend', 'reach', 'frequency', 'cpm', 'cpc', 'ctr', 'cpp', 'unique_clicks', 'inline_link_clicks',
   'actions', 'action_values', 'conversions', 'conversion_values', 'cost_per_action_type', 'account_currency', 'account_id',
   'account_name', 'campaign_id', 'campaign_name', 'adset_id', 'adset_name', 'ad_id', 'ad_name', 'date_start', 'date_stop',
 ]);
-const BREAKDOWNS = [
+export const BREAKDOWNS = [
   'age', 'gender', 'country', 'region', 'dma', 'publisher_platform', 'platform_position', 'impression_device', 'device_platform',
   'hourly_stats_aggregated_by_advertiser_time_zone', 'frequency_value', 'product_id',
 ];
 const ADDITIVE = ['impressions', 'clicks', 'spend', 'reach', 'unique_clicks', 'inline_link_clicks'];
 const ACTION_LISTS = ['actions', 'action_values', 'conversions', 'conversion_values'];
-const LEVELS = new Set(['account', 'campaign', 'adset', 'ad']);
+export const LEVELS = new Set(['account', 'campaign', 'adset', 'ad']);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function list(value: string | undefined): string[] {
   return value ? value.split(',').map((item) => item.trim()).filter(Boolean) : [];
 }
 
-function parseTimeRange(value: string | undefined): { since: string; until: string } | FakeAnswer | undefined {
+export function parseTimeRange(value: string | undefined): { since: string; until: string } | FakeAnswer | undefined {
   if (value === undefined) return undefined;
   let parsed: unknown;
   try {

@@ -67,9 +67,9 @@ const KNOWN_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
 };
 
 const FILTER_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
-  campaigns: ['id', 'campaign.id', 'effective_status'],
-  adsets: ['id', 'campaign.id', 'adset.id', 'effective_status'],
-  ads: ['id', 'campaign.id', 'adset.id', 'ad.id', 'effective_status'],
+  campaigns: ['id', 'campaign.id', 'effective_status', 'campaign.updated_time'],
+  adsets: ['id', 'campaign.id', 'adset.id', 'effective_status', 'adset.updated_time'],
+  ads: ['id', 'campaign.id', 'adset.id', 'ad.id', 'effective_status', 'ad.updated_time'],
   adcreatives: ['id'],
   pixels: [],
   savedAudiences: [],
@@ -84,6 +84,8 @@ function filterValue(kind: Kind, row: FakeRow, field: string): unknown {
   if (field === 'campaign.id') return kind === 'campaigns' ? row.id : row.campaign_id;
   if (field === 'adset.id') return kind === 'adsets' ? row.id : row.adset_id;
   if (field === 'ad.id') return row.id;
+  // Compared as unix seconds, like Meta's `updated_time` filters.
+  if (field.endsWith('.updated_time')) return typeof row.updated_time === 'string' ? Math.floor(Date.parse(row.updated_time.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) / 1000) : undefined;
   return row[field];
 }
 

@@ -21,6 +21,7 @@ import { FakeMetaPage, FakeMetaPageStore, FakeMetaPageToken } from './meta-fake-
 import { pageOf } from './meta-fake-paging';
 import { FakeMetaSearchStore } from './meta-fake-search';
 import { FakeMetaCreateStore } from './meta-fake-create';
+import { FakeMetaReportRuns, FakeReportContext } from './meta-fake-report-runs';
 import { FakeMetaUsage, usageHeaders } from './meta-fake-usage';
 
 export const FAKE_META_APP_ID = '1234567890';
@@ -101,6 +102,8 @@ export class FakeMetaPlatform {
   readonly launches = new FakeMetaLaunchStore();
   /** Lead forms and pixels created through the fake, as received. */
   readonly created = new FakeMetaCreateStore();
+  /** Async insights report runs, and insights computed from a model (meta-fake-report-runs.ts). */
+  readonly reportRuns = new FakeMetaReportRuns();
 
   private readonly users = new Map<string, FakeMetaUser>();
   private readonly tokens = new Map<string, TokenRecord>();
@@ -113,6 +116,7 @@ export class FakeMetaPlatform {
   private readonly queued: FakeMetaFailure[] = [];
   private readonly scheduled = new Map<number, FakeMetaFailure>();
   private consentUserId: string | undefined;
+  private hold: { atCall: number; reached: () => void; reachedPromise: Promise<void>; released: Promise<void>; release: () => void } | undefined;
   private graphCalls = 0;
   private revocations = 0;
 
@@ -185,6 +189,25 @@ export class FakeMetaPlatform {
     this.scheduled.set(this.graphCalls + n, kind);
   }
 
+  /** The `n`th Graph call from now does not answer until `releaseHold()` (a worker stuck mid-import). */
+  holdAtCall(n: number): void {
+    let reached!: () => void;
+    let release!: () => void;
+    const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.hold = { atCall: this.graphCalls + n, reached, reachedPromise, released, release };
+  }
+
+  /** Resolves once the held call has arrived. */
+  async heldCallReached(): Promise<void> {
+    await this.hold?.reachedPromise;
+  }
+
+  releaseHold(): void {
+    this.hold?.release();
+    this.hold = undefined;
+  }
+
   callsTo(pathSuffix: string): number {
     return this.calls.filter((call) => call.path.endsWith(pathSuffix)).length;
   }
@@ -218,6 +241,11 @@ export class FakeMetaPlatform {
     if (method === 'GET' && path === '/dialog/oauth') return this.dialog(params);
 
     this.graphCalls++;
+    const hold = this.hold;
+    if (hold && this.graphCalls === hold.atCall) {
+      hold.reached();
+      await hold.released;
+    }
     const failure = this.scheduled.get(this.graphCalls) ?? this.queued.shift();
     this.scheduled.delete(this.graphCalls);
     if (this.slowMs > 0) await sleep(this.slowMs);
@@ -275,12 +303,20 @@ export class FakeMetaPlatform {
     if (method === 'GET' && path === '/search') return this.searchResults.answer(params);
     const launched = this.launches.answer(method, path, params, { ownsAccount: (id) => this.ownsAccount(user, id), scopes: record.scopes, regainAccessMinutes: this.regainAccessMinutes });
     if (launched) return launched;
+    const report = this.reportRuns.answer(method, path, params, this.reportContext(user, version));
+    if (report) return report;
     const edge = /^\/act_(\d+)\/(\w+)$/.exec(path);
     if (method === 'POST' && edge?.[2] === 'adspixels') return this.ownsAccount(user, edge[1]) ? this.created.pixel(edge[1], record.scopes, params) : unsupportedRequest(method, path);
     if (method === 'GET' && edge?.[2] === 'insights') return this.accountInsights(user, edge[1], version, path, params);
     if (method === 'GET' && edge && FakeMetaObjectStore.isEdge(edge[2])) {
       if (!this.ownsAccount(user, edge[1])) return unsupportedRequest(method, path);
-      return this.paged(this.objects.edge(edge[1], edge[2], params), version, path, params);
+      const rows = this.objects.edge(edge[1], edge[2], params);
+      const answer = this.paged(rows, version, path, params);
+      // `summary=total_count` (or `true`): Meta adds the edge's total to every page.
+      if (Array.isArray(rows) && answer.status === 200 && /^(true|total_count)$/.test(params.summary ?? '')) {
+        answer.body = { ...(answer.body as object), summary: { total_count: rows.length } };
+      }
+      return answer;
     }
     if (/^\/\d+\/leadgen_forms$/.test(path)) return graphError({ message: '(#190) This method must be called with a Page Access Token', code: 190 });
     const node = /^\/(\d+)$/.exec(path)?.[1];
@@ -380,7 +416,20 @@ export class FakeMetaPlatform {
   private accountInsights(user: FakeMetaUser, accountId: string, version: string, path: string, params: Params): FakeAnswer {
     const account = user.adAccounts.find((candidate) => candidate.account_id === accountId);
     if (!account) return unsupportedRequest('GET', path);
+    const modelled = this.reportRuns.syncInsights(accountId, path, params, this.reportContext(user, version));
+    if (modelled) return modelled;
     return this.paged(insightsRows(this.insights.get(accountId) ?? [], params, account.currency), version, path, params);
+  }
+
+  private reportContext(user: FakeMetaUser, version: string): FakeReportContext {
+    return {
+      userId: user.id,
+      ownsAccount: (id) => this.ownsAccount(user, id),
+      currencyOf: (id) => user.adAccounts.find((account) => account.account_id === id)?.currency ?? 'USD',
+      cannedRows: (id) => this.insights.get(id) ?? [],
+      pageSize: this.pageSize,
+      nextUrl: (path, params, after) => this.nextUrl(version, path, params, after),
+    };
   }
 
   private revoke(user: FakeMetaUser): FakeAnswer {

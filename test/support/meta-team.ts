@@ -18,7 +18,7 @@ export interface MetaTeamFixture {
   close(): Promise<void>;
 }
 
-export async function startMetaTeam(metaUser: Parameters<FakeMetaPlatform['addUser']>[0]): Promise<MetaTeamFixture> {
+export async function startMetaTeam(metaUser: Parameters<FakeMetaPlatform['addUser']>[0], env: Record<string, string | undefined> = {}): Promise<MetaTeamFixture> {
   const meta = await FakeMetaPlatform.start();
   meta.addUser(metaUser);
   const testApp = await startTestApp({
@@ -27,6 +27,7 @@ export async function startMetaTeam(metaUser: Parameters<FakeMetaPlatform['addUs
     META_APP_SECRET: FAKE_META_APP_SECRET,
     META_GRAPH_URL: meta.url,
     META_DIALOG_URL: meta.url,
+    ...env,
   });
   const api = new ApiClient(testApp);
   const tenant = await api.createTenant('Acme', ['https://app.acme.test']);

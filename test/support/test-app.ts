@@ -23,9 +23,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Another app's database (a second replica or worker on the same data); left for its owner to drop. */
+  database?: TestDatabase;
+}
+
 /** The whole application on a fresh database; `env` overrides the test defaults (undefined removes one). */
-export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(env: Record<string, string | undefined> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'adlyft-test-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -46,7 +51,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     query: (sql, parameters) => app.get(DataSource).query(sql, parameters),
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -8,6 +8,7 @@ import { AppException } from '../../common/app.exception';
 import { normalizeOrigin } from '../../common/http/origin';
 import { PlatformDrivers } from '../../platforms/platform-drivers.service';
 import { PlatformError, PlatformName } from '../../platforms/platform-error';
+import { attributeUsageTo } from '../../usage/usage-scope';
 import { ConnectionStore } from '../connection-store.service';
 import type { ConnectResult } from './connect-result.page';
 import { OAuthStatePayload } from './oauth-state.codec';
@@ -63,6 +64,7 @@ export class ConnectService {
     if (query.error) return this.fail(platform, query.error === 'access_denied' ? 'ACCESS_DENIED' : 'PLATFORM_ERROR', state);
     if (!query.code) return this.fail(platform, 'INVALID_REQUEST', state);
 
+    attributeUsageTo(state.tenantId);
     const team = await this.access.team(state.tenantId, state.userId, state.teamId);
     if (!team || (team.role !== 'ADMIN' && !team.isWorkspaceAdmin)) return this.fail(platform, 'FORBIDDEN', state);
     try {

@@ -2,7 +2,7 @@
  * A GAQL literal, tagged with what it is so it can be checked before it reaches the query text. Nothing else can be
  * put into a query: no free text, so no user input is ever pasted into GAQL.
  */
-export type GaqlValue = { date: string } | { id: string } | { enum: string } | { int: number };
+export type GaqlValue = { date: string } | { datetime: string } | { id: string } | { enum: string } | { int: number };
 
 export type GaqlComparison = '=' | '!=' | '>' | '>=' | '<' | '<=';
 
@@ -49,6 +49,7 @@ export class GaqlBuildError extends Error {
 const FIELD = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 const RESOURCE = /^[a-z][a-z0-9_]*$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME = /^(\d{4}-\d{2}-\d{2}) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 const ID = /^\d{1,20}$/;
 const ENUM = /^[A-Z][A-Z0-9_]*$/;
 const COMPARISONS: readonly string[] = ['=', '!=', '>', '>=', '<', '<='];
@@ -74,6 +75,11 @@ function literal(value: unknown): string {
   switch (kind) {
     case 'date':
       return typeof raw === 'string' && isCalendarDate(raw) ? `'${raw}'` : fail(`GAQL: invalid date ${JSON.stringify(raw)} (YYYY-MM-DD)`);
+    case 'datetime': {
+      // `change_status.last_change_date_time` and the like: 'YYYY-MM-DD HH:MM:SS' in the account's time zone.
+      const match = typeof raw === 'string' ? DATETIME.exec(raw) : null;
+      return match && isCalendarDate(match[1]) ? `'${raw}'` : fail(`GAQL: invalid datetime ${JSON.stringify(raw)} (YYYY-MM-DD HH:MM:SS)`);
+    }
     case 'id':
       return typeof raw === 'string' && ID.test(raw) ? raw : fail(`GAQL: invalid id ${JSON.stringify(raw)} (digits only)`);
     case 'enum':

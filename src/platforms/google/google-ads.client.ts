@@ -3,6 +3,7 @@ import axios, { AxiosInstance, AxiosResponse } from 'axios';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from '../../config/app-config';
 import { ErrorCode } from '../../common/error-code';
+import { countPlatformCall } from '../../usage/usage-scope';
 import { PlatformError } from '../platform-error';
 import { normalizeGoogleCustomerId } from './google-customer.mapper';
 import { mapGoogleAdsError } from './google-error.mapper';
@@ -18,6 +19,21 @@ export interface GoogleAdsCallOptions {
 interface SearchPage<T> {
   results?: T[];
   nextPageToken?: string;
+  totalResultsCount?: string;
+}
+
+export interface GoogleAdsPageOptions extends GoogleAdsCallOptions {
+  /** The `nextPageToken` of the previous page of the same query. */
+  pageToken?: string;
+  /** Ask Google for the number of rows of the whole query (costs a little more; ask on the first page only). */
+  totalCount?: boolean;
+}
+
+/** One page of a GAQL search. */
+export interface GoogleAdsPage<T> {
+  rows: T[];
+  nextPageToken?: string;
+  totalResultsCount?: number;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -74,6 +90,23 @@ export class GoogleAdsClient {
     return rows;
   }
 
+  /** One page of a GAQL search, for callers that stream and checkpoint page by page instead of holding every row. */
+  async searchPage<T = GoogleAdsRow>(accessToken: string, customerId: string, query: string, options: GoogleAdsPageOptions = {}): Promise<GoogleAdsPage<T>> {
+    const url = `/customers/${normalizeGoogleCustomerId(customerId)}/googleAds:search`;
+    const body = {
+      query,
+      ...(options.pageToken ? { pageToken: options.pageToken } : {}),
+      ...(options.totalCount ? { searchSettings: { returnTotalResultsCount: true } } : {}),
+    };
+    const page = await this.call<SearchPage<T>>('POST', url, accessToken, options.loginCustomerId, body);
+    const total = Number(page.totalResultsCount);
+    return {
+      rows: Array.isArray(page.results) ? page.results : [],
+      ...(typeof page.nextPageToken === 'string' && page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
+      ...(page.totalResultsCount !== undefined && Number.isSafeInteger(total) ? { totalResultsCount: total } : {}),
+    };
+  }
+
   private headers(accessToken: string, loginCustomerId: string | null | undefined): Record<string, string> {
     const headers: Record<string, string> = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json', Accept: 'application/json' };
     const { developerToken } = this.config.google;
@@ -98,6 +131,7 @@ export class GoogleAdsClient {
   private async once<T>(method: 'GET' | 'POST', url: string, headers: Record<string, string>, data: unknown): Promise<T> {
     let response: AxiosResponse<unknown>;
     try {
+      countPlatformCall('google');
       response = await this.http.request<unknown>({ method, url, headers, data });
     } catch {
       // The axios error holds our request headers (the bearer token): it must not travel further.

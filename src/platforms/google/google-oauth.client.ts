@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import axios, { AxiosInstance, AxiosResponse } from 'axios';
 import { AppConfig, PlatformCredentials } from '../../config/app-config';
+import { countPlatformCall } from '../../usage/usage-scope';
 import { PlatformError } from '../platform-error';
 import { mapGoogleOAuthError } from './google-error.mapper';
 
@@ -105,6 +106,7 @@ export class GoogleOAuthClient {
 
   private async post(url: string, form: Record<string, string>): Promise<AxiosResponse<unknown>> {
     try {
+      countPlatformCall('google');
       return await this.http.post<unknown>(url, new URLSearchParams(form).toString(), {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       });

@@ -3,6 +3,7 @@ import axios, { AxiosInstance, AxiosResponse } from 'axios';
 import { createHmac } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { ErrorCode } from '../../common/error-code';
+import { countPlatformCall } from '../../usage/usage-scope';
 import { PlatformError } from '../platform-error';
 import { mapMetaError, MetaResponseHeaders } from './meta-error.mapper';
 import { MetaThrottle } from './meta-throttle';
@@ -13,6 +14,13 @@ export type GraphParams = Record<string, GraphParamValue>;
 export interface GraphPage<T> {
   data?: T[];
   paging?: { cursors?: { before?: string; after?: string }; next?: string; previous?: string };
+}
+
+export interface GraphEdgePage<T> {
+  data: T[];
+  /** Cursor of the next page; undefined on the last one. */
+  after?: string;
+  summary?: Record<string, unknown>;
 }
 
 export interface PaginateOptions {
@@ -139,6 +147,27 @@ export class MetaGraphClient {
     }
   }
 
+  /**
+   * One page of an edge, from the start or after a cursor: its items, the cursor of the next page (undefined on the
+   * last page) and the body's `summary` when asked for. For callers that stream and checkpoint page by page.
+   */
+  async page<T>(path: string, params: GraphParams, accessToken: string, after?: string): Promise<GraphEdgePage<T>> {
+    const body = await this.get<GraphPage<T> & { summary?: Record<string, unknown> }>(path, after === undefined ? params : { ...params, after }, accessToken);
+    const data = Array.isArray(body?.data) ? body.data : [];
+    const next = body?.paging?.next;
+    if (!next) return { data, summary: body?.summary };
+    let cursor = body.paging?.cursors?.after;
+    if (!cursor) {
+      try {
+        cursor = new URL(next).searchParams.get('after') ?? undefined;
+      } catch {
+        cursor = undefined;
+      }
+    }
+    if (!cursor) throw PlatformError.failed('Meta returned a next page that cannot be followed', { platform: 'meta' });
+    return { data, after: cursor, summary: body?.summary };
+  }
+
   private nextPageRequest(path: string, params: GraphParams, accessToken: string, next: string, after: string | undefined): GraphRequest {
     let nextUrl: URL | undefined;
     try {
@@ -179,6 +208,7 @@ export class MetaGraphClient {
       await this.throttle.beforeCall(keys);
       let response: AxiosResponse | undefined;
       try {
+        countPlatformCall('meta');
         response = await this.http.request({ method: request.method, url: request.url, params: request.query, data: request.form });
       } catch {
         // The axios error holds the request URL with the token: drop it, keep only the fact that there was no answer.

@@ -44,7 +44,7 @@ function inFilter(field: string, ids: string[] | undefined): GraphFilter[] {
 }
 
 /** Meta's row with ids as strings and minor-unit money as numbers, under the same keys. */
-function normalizeMetaObjectRow(row: MetaRow): MetaRow {
+export function normalizeMetaObjectRow(row: MetaRow): MetaRow {
   const out: MetaRow = { ...row };
   for (const key of ID_KEYS) if (typeof out[key] === 'number') out[key] = String(out[key]);
   for (const key of MINOR_UNIT_KEYS) {

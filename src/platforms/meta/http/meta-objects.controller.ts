@@ -5,13 +5,15 @@ import { ResolvedAdAccount } from '../../../ad-accounts/resolved-ad-account.deco
 import { PlatformAccount } from '../../../ad-accounts/platform-account.decorator';
 import { AppException } from '../../../common/app.exception';
 import { ApiEnvelope } from '../../../common/decorators/api-envelope.decorator';
-import { MetaCampaignStatusWriter } from '../meta-campaign-status.writer';
 import { MetaInsightsQueryReader } from '../meta-insights-query.reader';
 import { MetaObjectsReader } from '../meta-objects.reader';
 import { isMetaInsightBreakdown, isMetaInsightLevel, META_INSIGHT_BREAKDOWNS, META_INSIGHT_LEVELS } from '../meta-read.fields';
 import { CampaignStatusDto } from './dto/meta-body.dto';
 import { idList, MetaAccountQueryDto, MetaAdcreativesQueryDto, MetaAdsetsQueryDto, MetaAdsQueryDto, MetaCampaignsQueryDto, MetaInsightsQueryDto } from './dto/meta-query.dto';
+import { MetaObjectsSource } from '../../../sync/meta/meta-objects-source.service';
+import { MetaInsightsSource } from '../../../sync/meta/meta-insights-source.service';
 import { MetaAccountCalls } from './meta-account-calls.service';
+import { MetaCampaignStatusService } from './meta-campaign-status.service';
 
 function checkDates(startDate: string, endDate: string): void {
   const valid = (value: string) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
@@ -23,7 +25,10 @@ function checkDates(startDate: string, endDate: string): void {
   if (problems.length > 0) throw AppException.badRequest('Validation failed', problems);
 }
 
-/** Campaigns, ad sets, ads, creatives and insights of a team's Meta ad account, live from the Graph API. */
+/**
+ * Campaigns, ad sets, ads, creatives and insights of a team's Meta ad account: objects from the local copy once the
+ * account is imported (`meta.source: local`), else (or with `live=true`) live from the Graph API.
+ */
 @ApiTags('Meta')
 @ApiBearerAuth()
 @ApiParam({ name: 'teamId', format: 'uuid' })
@@ -33,7 +38,9 @@ export class MetaObjectsController {
     private readonly calls: MetaAccountCalls,
     private readonly objects: MetaObjectsReader,
     private readonly insightsReader: MetaInsightsQueryReader,
-    private readonly statusWriter: MetaCampaignStatusWriter,
+    private readonly statusService: MetaCampaignStatusService,
+    private readonly source: MetaObjectsSource,
+    private readonly insightsSource: MetaInsightsSource,
   ) {}
 
   @Get('campaigns')
@@ -42,7 +49,10 @@ export class MetaObjectsController {
   @ApiEnvelope(null, { description: 'An array of campaigns' })
   campaigns(@ResolvedAdAccount() account: AdAccountAccess, @Query() query: MetaCampaignsQueryDto) {
     const fields = this.calls.fields('campaigns', query.fields);
-    return this.calls.run(account, (token, id) => this.objects.campaigns(token, id, { ids: idList(query.campaignId), fields }));
+    const ids = idList(query.campaignId);
+    return this.source.read(account, 'campaigns', { filters: { campaign_id: ids }, fields, live: query.live === 'true' }, () =>
+      this.calls.run(account, (token, id) => this.objects.campaigns(token, id, { ids, fields })),
+    );
   }
 
   @Get('adsets')
@@ -51,8 +61,9 @@ export class MetaObjectsController {
   @ApiEnvelope(null, { description: 'An array of ad sets' })
   adsets(@ResolvedAdAccount() account: AdAccountAccess, @Query() query: MetaAdsetsQueryDto) {
     const fields = this.calls.fields('adsets', query.fields);
-    return this.calls.run(account, (token, id) =>
-      this.objects.adsets(token, id, { campaignIds: idList(query.campaignId), adsetIds: idList(query.adsetId), fields }),
+    const [campaignIds, adsetIds] = [idList(query.campaignId), idList(query.adsetId)];
+    return this.source.read(account, 'adsets', { filters: { campaign_id: campaignIds, adset_id: adsetIds }, fields, live: query.live === 'true' }, () =>
+      this.calls.run(account, (token, id) => this.objects.adsets(token, id, { campaignIds, adsetIds, fields })),
     );
   }
 
@@ -62,8 +73,10 @@ export class MetaObjectsController {
   @ApiEnvelope(null, { description: 'An array of ads' })
   ads(@ResolvedAdAccount() account: AdAccountAccess, @Query() query: MetaAdsQueryDto) {
     const fields = this.calls.fields('ads', query.fields);
-    return this.calls.run(account, (token, id) =>
-      this.objects.ads(token, id, { adIds: idList(query.adId), campaignIds: idList(query.campaignId), adsetIds: idList(query.adsetId), fields }),
+    const [adIds, campaignIds, adsetIds] = [idList(query.adId), idList(query.campaignId), idList(query.adsetId)];
+    const filters = { ad_id: adIds, campaign_id: campaignIds, adset_id: adsetIds };
+    return this.source.read(account, 'ads', { filters, fields, live: query.live === 'true' }, () =>
+      this.calls.run(account, (token, id) => this.objects.ads(token, id, { adIds, campaignIds, adsetIds, fields })),
     );
   }
 
@@ -73,12 +86,18 @@ export class MetaObjectsController {
   @ApiEnvelope(null, { description: 'An array of ad creatives' })
   adcreatives(@ResolvedAdAccount() account: AdAccountAccess, @Query() query: MetaAdcreativesQueryDto) {
     const fields = this.calls.fields('adcreatives', query.fields);
-    return this.calls.run(account, (token, id) => this.objects.adcreatives(token, id, { ids: idList(query.adcreativeId), fields }));
+    const ids = idList(query.adcreativeId);
+    return this.source.read(account, 'adcreatives', { filters: { creative_id: ids }, fields, live: query.live === 'true' }, () =>
+      this.calls.run(account, (token, id) => this.objects.adcreatives(token, id, { ids, fields })),
+    );
   }
 
   @Get('insights')
   @PlatformAccount('meta', 'READ')
-  @ApiOperation({ summary: 'Insights at account, campaign, ad set or ad level, with one of the seed breakdowns' })
+  @ApiOperation({
+    summary: 'Insights at account, campaign, ad set or ad level, with one of the seed breakdowns',
+    description: 'Campaign level with the copied fields is served from the local copy once the account is imported (meta.source: local); the rest, or live=true, from Meta',
+  })
   @ApiEnvelope(null, { description: 'An array of insight rows, metrics as numbers' })
   insights(@ResolvedAdAccount() account: AdAccountAccess, @Query() query: MetaInsightsQueryDto) {
     const level = query.level ?? 'account';
@@ -88,16 +107,14 @@ export class MetaObjectsController {
     ];
     if (problems.length > 0) throw AppException.badRequest('Validation failed', problems);
     checkDates(query.startDate, query.endDate);
-    const fields = this.calls.fields('insights', query.fields);
-    return this.calls.run(account, (token, id) =>
-      this.insightsReader.insights(token, id, {
-        level: level as (typeof META_INSIGHT_LEVELS)[number],
-        breakdown: query.breakdown as (typeof META_INSIGHT_BREAKDOWNS)[number] | undefined,
-        fields,
-        startDate: query.startDate,
-        endDate: query.endDate,
-      }),
-    );
+    const read = {
+      level: level as (typeof META_INSIGHT_LEVELS)[number],
+      breakdown: query.breakdown as (typeof META_INSIGHT_BREAKDOWNS)[number] | undefined,
+      fields: this.calls.fields('insights', query.fields),
+      startDate: query.startDate,
+      endDate: query.endDate,
+    };
+    return this.insightsSource.read(account, { ...read, live: query.live === 'true' }, () => this.calls.run(account, (token, id) => this.insightsReader.insights(token, id, read)));
   }
 
   @Patch('campaign/:campaignId')
@@ -107,6 +124,6 @@ export class MetaObjectsController {
   @ApiEnvelope(null, { description: '{id, status}' })
   setStatus(@ResolvedAdAccount() account: AdAccountAccess, @Param('campaignId') campaignId: string, @Query() _query: MetaAccountQueryDto, @Body() body: CampaignStatusDto) {
     if (!/^\d{1,30}$/.test(campaignId)) throw AppException.badRequest('Validation failed', ['campaignId must be a numeric Meta id']);
-    return this.calls.run(account, (token, id) => this.statusWriter.setStatus(token, id, campaignId, body.status));
+    return this.statusService.setStatus(account, campaignId, body.status);
   }
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 const ID_LIST = /^\d{1,30}(,\d{1,30}){0,99}$/;
 const ID_LIST_MESSAGE = (name: string) => `${name} must be comma-separated numeric ids (at most 100)`;
@@ -19,6 +19,11 @@ export class MetaFieldsQueryDto extends MetaAccountQueryDto {
   @IsString()
   @MaxLength(1000)
   fields?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: read live from Meta even when the account has a local copy' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'live must be true or false' })
+  live?: string;
 }
 
 export class MetaCampaignsQueryDto extends MetaFieldsQueryDto {

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { UsageCount } from './usage-counters';
+
+const MAX_ROWS_PER_STATEMENT = 1000;
+
+export interface UsageRow {
+  date: string;
+  endpoint: string;
+  platform: string;
+  requests: number;
+  platformCalls: number;
+}
+
+/** The `usage_counters` table: batched additive upserts, and a tenant's rows for a range of days. */
+@Injectable()
+export class UsageStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Adds counts; rows of a tenant that no longer exists are dropped (the join), not allowed to fail the batch. */
+  async add(counts: UsageCount[]): Promise<void> {
+    for (let start = 0; start < counts.length; start += MAX_ROWS_PER_STATEMENT) {
+      const batch = counts.slice(start, start + MAX_ROWS_PER_STATEMENT);
+      await this.dataSource.query(
+        `INSERT INTO usage_counters AS u (tenant_id, day, endpoint, platform, requests, platform_calls)
+         SELECT c.tenant_id, c.day, c.endpoint, c.platform, c.requests, c.platform_calls
+           FROM unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
+                WITH ORDINALITY AS c(tenant_id, day, endpoint, platform, requests, platform_calls, n)
+           JOIN tenants t ON t.id = c.tenant_id
+          ORDER BY c.n
+         ON CONFLICT (tenant_id, day, endpoint, platform) DO UPDATE
+            SET requests = u.requests + EXCLUDED.requests,
+                platform_calls = u.platform_calls + EXCLUDED.platform_calls,
+                updated_at = now()`,
+        [
+          batch.map((count) => count.tenantId),
+          batch.map((count) => count.day),
+          batch.map((count) => count.endpoint),
+          batch.map((count) => count.platform),
+          batch.map((count) => count.requests),
+          batch.map((count) => count.platformCalls),
+        ],
+      );
+    }
+  }
+
+  async rows(tenantId: string, from: string, to: string): Promise<UsageRow[]> {
+    const rows: { date: string; endpoint: string; platform: string; requests: string; platform_calls: string }[] = await this.dataSource.query(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS date, endpoint, platform, requests, platform_calls
+         FROM usage_counters
+        WHERE tenant_id = $1 AND day BETWEEN $2::date AND $3::date
+        ORDER BY day, endpoint, platform`,
+      [tenantId, from, to],
+    );
+    return rows.map((row) => ({
+      date: row.date,
+      endpoint: row.endpoint,
+      platform: row.platform,
+      requests: Number(row.requests),
+      platformCalls: Number(row.platform_calls),
+    }));
+  }
+}
