@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
+import { Keyset } from '../common/pagination/keyset-page';
 import type { PlatformName } from '../platforms/platform-error';
 import { JobQueue } from '../jobs/job-queue.service';
 import { IMPORT_QUEUE, ImportJobData, ImportMode, ImportRow } from './import.types';
@@ -20,7 +21,6 @@ export interface ImportWithAccount {
 }
 
 const ACTIVE = `status IN ('queued', 'running')`;
-const MAX_LIST = 100;
 
 /** Runs `work` in a transaction on its own connection (pg-boss enqueues on the same one). */
 export async function inTransaction<T>(dataSource: DataSource, work: (queryRunner: QueryRunner) => Promise<T>): Promise<T> {
@@ -93,16 +93,17 @@ export class ImportStore {
   }
 
   /** The team's imports, most recent first, limited to the accounts `visible` names (undefined: all). */
-  async list(tenantId: string, teamId: string, visibleAccountIds: string[] | undefined, limit = MAX_LIST): Promise<ImportWithAccount[]> {
-    const rows: Array<ImportRow & { account_platform_id: string }> = await this.dataSource.query(
-      `SELECT i.*, a.account_id AS account_platform_id
+  /** One page of the team's imports, newest first; `visibleAccountIds` narrows them to those accounts. */
+  async list(tenantId: string, teamId: string, visibleAccountIds: string[] | undefined, keyset: Keyset): Promise<{ items: ImportWithAccount[]; nextCursor: string | null }> {
+    const rows: Array<ImportRow & { account_platform_id: string; page_at: string; page_id: string }> = await this.dataSource.query(
+      `SELECT i.*, a.account_id AS account_platform_id, ${keyset.columns('i')}
          FROM imports i JOIN ad_accounts a ON a.id = i.ad_account_id AND a.tenant_id = i.tenant_id
-        WHERE i.tenant_id = $1 AND i.team_id = $2 AND ($3::uuid[] IS NULL OR i.ad_account_id = ANY($3::uuid[]))
-        ORDER BY i.created_at DESC, i.id DESC
-        LIMIT $4`,
-      [tenantId, teamId, visibleAccountIds ?? null, Math.min(Math.max(limit, 1), MAX_LIST)],
+        WHERE i.tenant_id = $1 AND i.team_id = $2 AND ($3::uuid[] IS NULL OR i.ad_account_id = ANY($3::uuid[])) AND ${keyset.after('i')}
+        ${keyset.order('i')}`,
+      [tenantId, teamId, visibleAccountIds ?? null, ...keyset.parameters],
     );
-    return rows.map((row) => ({ row, accountId: row.account_platform_id }));
+    const page = keyset.page(rows);
+    return { items: page.rows.map((row) => ({ row, accountId: row.account_platform_id })), nextCursor: page.nextCursor };
   }
 
   /**

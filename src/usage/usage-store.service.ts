@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { UsageCount } from './usage-counters';
+import type { UsagePosition } from './usage-cursor';
 
 const MAX_ROWS_PER_STATEMENT = 1000;
 
@@ -13,7 +14,7 @@ export interface UsageRow {
   platformCalls: number;
 }
 
-/** The `usage_counters` table: batched additive upserts, and a tenant's rows for a range of days. */
+/** The `usage_counters` table: batched additive upserts, and a tenant's rows for a range of days, a page at a time. */
 @Injectable()
 export class UsageStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -45,20 +46,47 @@ export class UsageStore {
     }
   }
 
-  async rows(tenantId: string, from: string, to: string): Promise<UsageRow[]> {
+  /**
+   * The rows of the first `count` (day, endpoint) pairs of the range after `after`, by day then endpoint: one page of
+   * items, as a keyset on the table's key (new pairs or growing counts never shift the pages after a position).
+   */
+  async pageRows(tenantId: string, from: string, to: string, after: UsagePosition | undefined, count: number): Promise<UsageRow[]> {
     const rows: { date: string; endpoint: string; platform: string; requests: string; platform_calls: string }[] = await this.dataSource.query(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS date, endpoint, platform, requests, platform_calls
+      `WITH keys AS (
+         SELECT DISTINCT day, endpoint FROM usage_counters
+          WHERE tenant_id = $1 AND day BETWEEN $2::date AND $3::date AND ($4::date IS NULL OR (day, endpoint) > ($4::date, $5::text))
+          ORDER BY day, endpoint
+          LIMIT $6
+       )
+       SELECT to_char(u.day, 'YYYY-MM-DD') AS date, u.endpoint, u.platform, u.requests, u.platform_calls
+         FROM usage_counters u JOIN keys k ON k.day = u.day AND k.endpoint = u.endpoint
+        WHERE u.tenant_id = $1
+        ORDER BY u.day, u.endpoint, u.platform`,
+      [tenantId, from, to, after?.date ?? null, after?.endpoint ?? null, count],
+    );
+    return rows.map(usageRow);
+  }
+
+  /** The range's sums per platform ('' = requests to this API), for the totals over every page. */
+  async totals(tenantId: string, from: string, to: string): Promise<UsageRow[]> {
+    const rows: { date: string; endpoint: string; platform: string; requests: string; platform_calls: string }[] = await this.dataSource.query(
+      `SELECT $2::text AS date, '' AS endpoint, platform, sum(requests) AS requests, sum(platform_calls) AS platform_calls
          FROM usage_counters
         WHERE tenant_id = $1 AND day BETWEEN $2::date AND $3::date
-        ORDER BY day, endpoint, platform`,
+        GROUP BY platform
+        ORDER BY platform`,
       [tenantId, from, to],
     );
-    return rows.map((row) => ({
-      date: row.date,
-      endpoint: row.endpoint,
-      platform: row.platform,
-      requests: Number(row.requests),
-      platformCalls: Number(row.platform_calls),
-    }));
+    return rows.map(usageRow);
   }
+}
+
+function usageRow(row: { date: string; endpoint: string; platform: string; requests: string; platform_calls: string }): UsageRow {
+  return {
+    date: row.date,
+    endpoint: row.endpoint,
+    platform: row.platform,
+    requests: Number(row.requests),
+    platformCalls: Number(row.platform_calls),
+  };
 }

@@ -14,9 +14,9 @@ export class UsageController {
   constructor(private readonly usage: UsageService) {}
 
   @Get()
-  @ApiOperation({ summary: "The tenant's requests and platform calls per UTC day and endpoint (any user of the tenant)" })
+  @ApiOperation({ summary: "The tenant's requests and platform calls per UTC day and endpoint (any user of the tenant); items paged (limit, cursor), totals over the whole range" })
   @ApiEnvelope(UsageDto)
   get(@CurrentUser() user: AuthUser, @Query() query: UsageQueryDto) {
-    return this.usage.forTenant(user.tenantId, query.from, query.to);
+    return this.usage.forTenant(user.tenantId, query);
   }
 }

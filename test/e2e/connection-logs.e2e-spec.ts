@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { submitConsent } from '../fakes/consent-form.client';
 import { FAKE_META_APP_ID, FAKE_META_APP_SECRET, FakeMetaPlatform } from '../fakes/meta-platform.fake';
 import { PROJECT_ROOT, RunningProcess, startProcess, waitForHttp } from '../support/spawn-process';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -77,8 +78,8 @@ describe('platform secrets never reach the logs', () => {
     const auth = { 'x-api-key': apiKey, authorization: `Bearer ${login.json.data.accessToken}` };
     await call('POST', '/workspace', auth, { enterpriseId: 'logs', workspaceName: 'Logs' });
     const created = await call('POST', '/connections', auth, { platform: 'meta', workspaceId: 'logs', redirect: 'https://app.logs.test/done' });
-    const consent = await fetch(created.json.data.authUrl, { redirect: 'manual' });
-    const callbackUrl = new URL(consent.headers.get('location')!);
+    const consent = await submitConsent(created.json.data.authUrl);
+    const callbackUrl = new URL(consent.location!);
     const code = callbackUrl.searchParams.get('code')!;
     const done = await fetch(callbackUrl, { redirect: 'manual' });
     expect(new URL(done.headers.get('location')!).searchParams.get('status')).toBe('success');

@@ -1,3 +1,4 @@
+import { CONNECT_RESULT_PAGE_HEADERS } from '../../src/connections/oauth/connect-result.page';
 import { OAuthStateCodec } from '../../src/connections/oauth/oauth-state.codec';
 import { hkdfSync, randomUUID } from 'node:crypto';
 import { FAKE_META_APP_ID, FAKE_META_APP_SECRET, FakeMetaPlatform } from '../fakes/meta-platform.fake';
@@ -147,6 +148,8 @@ describe('Connections: Meta OAuth connect, vault and connection endpoints', () =
     expect(outcome.location).toBeNull();
     expect(outcome.body).toContain('Meta account connected');
     expect(outcome.body).not.toMatch(/<script|https?:\/\/(?!app\.)/);
+    expect(outcome.headers['content-security-policy']).toBe(CONNECT_RESULT_PAGE_HEADERS['content-security-policy']);
+    expect(outcome.headers).toMatchObject({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-type': 'text/html; charset=utf-8' });
   });
 
   describe('refusals at POST /connections', () => {
@@ -243,6 +246,16 @@ describe('Connections: Meta OAuth connect, vault and connection endpoints', () =
       } finally {
         meta.denyConsent = false;
       }
+    });
+
+    it("pressing Deny on Meta's consent page goes back with status=error&error=ACCESS_DENIED", async () => {
+      const before = await countConnections();
+      const created = await api.as(teamAdmin, 'post', '/connections').send({ platform: 'meta', teamId, redirect: TENANT_REDIRECT }).expect(201);
+      const platformRedirect = new URL(await visitConsent(created.body.data.authUrl, 'deny'));
+      expect(platformRedirect.searchParams.get('error_reason')).toBe('user_denied');
+      const outcome = await followCallback(testApp, callbackPath(platformRedirect.toString()));
+      expect(Object.fromEntries(outcome.location!.searchParams)).toEqual({ status: 'error', platform: 'meta', error: 'ACCESS_DENIED' });
+      expect(await countConnections()).toBe(before);
     });
 
     it('a platform failure during the callback goes back with the error code and stores nothing', async () => {

@@ -100,9 +100,20 @@ describe('Meta import: a worker that dies or stops mid-import', () => {
     const resumed = f.meta.calls.slice(callsBefore).filter((call) => call.path.endsWith(`/act_${ACCOUNT}/campaigns`));
     expect(resumed).toHaveLength(4);
     expect(resumed[0].query.after).toBeDefined();
-    const local = await f.api.as(f.teamAdmin, 'get', `/${f.teamId}/meta/campaigns?adAccountId=act_${ACCOUNT}&fields=name`).expect(200);
-    expect(local.body.meta.source).toBe('local');
-    expect(local.body.data).toHaveLength(CAMPAIGNS);
+    // The local read, page by page: every campaign once.
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const local: { body: { data: Array<{ id: string }>; meta: { source: string; nextCursor: string | null } } } = await f.api
+        .as(f.teamAdmin, 'get', `/${f.teamId}/meta/campaigns`)
+        .query({ adAccountId: `act_${ACCOUNT}`, fields: 'name', limit: 100, ...(cursor ? { cursor } : {}) })
+        .expect(200);
+      expect(local.body.meta.source).toBe('local');
+      ids.push(...local.body.data.map((row) => row.id));
+      cursor = local.body.meta.nextCursor;
+    } while (cursor !== null);
+    expect(new Set(ids).size).toBe(CAMPAIGNS);
+    expect(ids).toHaveLength(CAMPAIGNS);
   });
 
   it('a worker shutting down hands its import back after the page it is writing; another finishes it', async () => {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { CONSENT_GRANT, renderConsentPage } from './consent.page';
 import { adsError, badPayload, cannedFailure, FakeGoogleFailureKind, FakeReply, notFoundPage, USER_PERMISSION_DENIED_MESSAGE } from './google-fake-errors';
 import { FakeGaqlError, parseGaql } from './google-fake-gaql';
 import { emptyObjects, FakeCustomerObjects, FakeGoogleAd, FakeGoogleAdGroup, FakeGoogleAsset, FakeGoogleCampaign } from './google-fake-objects';
@@ -307,7 +308,8 @@ export class FakeGooglePlatform {
   }
 
   private route(method: string, url: URL, headers: Record<string, string>, body: Body): FakeReply {
-    if (method === 'GET' && url.pathname === '/o/oauth2/v2/auth') return this.authorize(url.searchParams);
+    if (method === 'GET' && url.pathname === '/o/oauth2/v2/auth') return this.authorize(method, url.searchParams);
+    if (method === 'POST' && url.pathname === '/o/oauth2/v2/auth') return this.authorize(method, new URLSearchParams(body.form));
     if (method === 'POST' && url.pathname === '/token') return this.token(headers, body);
     if (method === 'POST' && url.pathname === '/revoke') return this.revoke(body.form.token ?? url.searchParams.get('token') ?? '');
     const ads = /^\/(v\d+)\/(.+)$/.exec(url.pathname);
@@ -319,7 +321,7 @@ export class FakeGooglePlatform {
     return { ...wrapped, headers: { ...wrapped.headers, 'request-id': requestId } };
   }
 
-  private authorize(params: URLSearchParams): FakeReply {
+  private authorize(method: string, params: URLSearchParams): FakeReply {
     const redirectUri = params.get('redirect_uri') ?? '';
     const scope = params.get('scope') ?? '';
     const state = params.get('state');
@@ -327,8 +329,16 @@ export class FakeGooglePlatform {
     if (!/^https?:\/\/[^\s]+$/.test(redirectUri)) return oauthPage(400, 'invalid_request', 'Missing required parameter: redirect_uri');
     if (params.get('response_type') !== 'code') return oauthPage(400, 'unsupported_response_type', `Unsupported response type: ${params.get('response_type')}`);
     if (!scope.split(' ').includes(ADWORDS_SCOPE)) return oauthPage(400, 'invalid_scope', `Some requested scopes were invalid or the adwords scope is missing: ${scope}`);
+    const user = this.consentSub ? this.users.get(this.consentSub) : undefined;
+    if (method === 'GET') {
+      if (!user && !this.denyConsent) return oauthPage(400, 'access_denied', 'fake: no user to consent as (addUser first)');
+      const dialogParams = Object.fromEntries([...params].filter(([name]) => name !== 'decision'));
+      const html = renderConsentPage({ provider: 'Google', signedInAs: user?.email ?? user?.sub ?? 'a Google user', scopes: scope.split(' '), action: '/o/oauth2/v2/auth', params: dialogParams });
+      return { status: 200, headers: { 'cache-control': 'no-store' }, body: html };
+    }
+
     const target = new URL(redirectUri);
-    if (this.denyConsent) {
+    if (this.denyConsent || params.get('decision') !== CONSENT_GRANT) {
       target.searchParams.set('error', 'access_denied');
     } else {
       if (!this.consentSub) return oauthPage(400, 'access_denied', 'fake: no user to consent as (addUser first)');

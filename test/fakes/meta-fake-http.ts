@@ -29,6 +29,10 @@ export function sendAnswer(res: ServerResponse, answer: FakeAnswer): void {
     res.writeHead(answer.status, headers).end();
     return;
   }
+  if (typeof answer.body === 'string' && (headers['Content-Type'] ?? '').startsWith('text/html')) {
+    res.writeHead(answer.status, headers).end(answer.body);
+    return;
+  }
   const text = JSON.stringify(answer.body);
   headers['Content-Type'] = 'application/json; charset=UTF-8';
   res.writeHead(answer.status, headers).end(text);

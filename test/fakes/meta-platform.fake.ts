@@ -12,6 +12,7 @@ import {
   tokenError,
   unsupportedRequest,
 } from './meta-fake-errors';
+import { CONSENT_GRANT, renderConsentPage } from './consent.page';
 import type { FakeRow } from './meta-fake-fields';
 import { readParams, sendAnswer } from './meta-fake-http';
 import { insightsRows } from './meta-fake-insights';
@@ -238,7 +239,7 @@ export class FakeMetaPlatform {
     // An unversioned call resolves to an old, retired version at Meta, so it fails the same way.
     if (!match || !FAKE_META_VERSIONS.includes(match[1])) return deprecatedVersion();
     const [, version, path = '/'] = match;
-    if (method === 'GET' && path === '/dialog/oauth') return this.dialog(params);
+    if ((method === 'GET' || method === 'POST') && path === '/dialog/oauth') return this.dialog(method, version, params);
 
     this.graphCalls++;
     const hold = this.hold;
@@ -255,7 +256,7 @@ export class FakeMetaPlatform {
     return answer;
   }
 
-  private dialog(params: Params): FakeAnswer {
+  private dialog(method: string, version: string, params: Params): FakeAnswer {
     if (params.client_id !== FAKE_META_APP_ID) return graphError({ message: 'Invalid App ID: The provided app ID does not look like a valid app ID.', code: 101 });
     let target: URL;
     try {
@@ -265,17 +266,23 @@ export class FakeMetaPlatform {
     }
     if ((params.response_type ?? 'code') !== 'code') return invalidParameter('Unsupported response_type; this app uses the code flow.');
     if (!params.scope) return invalidParameter('Missing scope parameter.');
+    const user = this.consentUserId ? this.users.get(this.consentUserId) : undefined;
+    const { decision, ...dialogParams } = params;
+    const scopes = params.scope.split(',').map((scope) => scope.trim()).filter(Boolean);
+    if (method === 'GET') {
+      if (!user && !this.denyConsent) return graphError({ message: 'No user is logged in to the fake dialog.', code: 1 });
+      const html = renderConsentPage({ provider: 'Facebook', signedInAs: user?.name ?? 'a Facebook user', scopes, action: `/${version}/dialog/oauth`, params: dialogParams });
+      return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, body: html };
+    }
 
-    if (this.denyConsent) {
+    if (this.denyConsent || decision !== CONSENT_GRANT) {
       target.searchParams.set('error', 'access_denied');
       target.searchParams.set('error_reason', 'user_denied');
       target.searchParams.set('error_description', 'Permissions error');
     } else {
-      const user = this.consentUserId ? this.users.get(this.consentUserId) : undefined;
       if (!user) return graphError({ message: 'No user is logged in to the fake dialog.', code: 1 });
       const code = `AQ${randomBytes(24).toString('base64url')}`;
-      const scopes = user.scopes ?? params.scope.split(',').map((scope) => scope.trim()).filter(Boolean);
-      this.codes.set(code, { userId: user.id, redirectUri: params.redirect_uri, scopes, expiresAt: Date.now() + CODE_TTL_MS, used: false });
+      this.codes.set(code, { userId: user.id, redirectUri: params.redirect_uri, scopes: user.scopes ?? scopes, expiresAt: Date.now() + CODE_TTL_MS, used: false });
       target.searchParams.set('code', code);
     }
     if (params.state !== undefined) target.searchParams.set('state', params.state);

@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { submitConsent } from '../fakes/consent-form.client';
+import { CONSENT_DENY, CONSENT_GRANT } from '../fakes/consent.page';
 import type { ApiClient, UserSession } from './api-client';
 import type { TestApp } from './test-app';
 
@@ -9,6 +11,7 @@ export interface ConnectOutcome {
   /** Where our callback sent the browser (null when it rendered its own page). */
   location: URL | null;
   status: number;
+  headers: Record<string, string>;
   body: string;
 }
 
@@ -19,19 +22,18 @@ export function callbackPath(platformLocation: string): string {
   return `${url.pathname}${url.search}`;
 }
 
-/** The browser at the platform's consent page: it answers with a redirect to our callback. */
-export async function visitConsent(authUrl: string): Promise<string> {
-  const response = await fetch(authUrl, { redirect: 'manual' });
-  const location = response.headers.get('location');
-  if (response.status !== 302 || !location) throw new Error(`consent page answered ${response.status}: ${await response.text()}`);
-  return location;
+/** The browser at the platform's consent page: Grant (or Deny) is pressed and the platform redirects to our callback. */
+export async function visitConsent(authUrl: string, decision: typeof CONSENT_GRANT | typeof CONSENT_DENY = CONSENT_GRANT): Promise<string> {
+  const answer = await submitConsent(authUrl, decision);
+  if (answer.status !== 302 || !answer.location) throw new Error(`consent page answered ${answer.status}: ${answer.body}`);
+  return answer.location;
 }
 
 /** The browser arriving at our callback. */
 export async function followCallback(testApp: TestApp, path: string): Promise<ConnectOutcome> {
   const response = await request(testApp.http).get(path);
   const location = response.headers.location as string | undefined;
-  return { location: location ? new URL(location) : null, status: response.status, body: response.text };
+  return { location: location ? new URL(location) : null, status: response.status, headers: response.headers as Record<string, string>, body: response.text };
 }
 
 /** POST /connections, consent at the platform, callback: the whole browser round trip. */

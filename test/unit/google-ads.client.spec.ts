@@ -14,6 +14,7 @@ import { GoogleOAuthClient } from '../../src/platforms/google/google-oauth.clien
 import { GoogleReportReader } from '../../src/platforms/google/google-report.reader';
 import { PlatformError } from '../../src/platforms/platform-error';
 import { FAKE_GOOGLE_CLIENT_ID, FAKE_GOOGLE_CLIENT_SECRET, FakeGooglePlatform } from '../fakes/google-platform.fake';
+import { submitConsent } from '../fakes/consent-form.client';
 
 const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'adlyft-google-'));
 const PUBLIC_URL = 'https://api.example.test';
@@ -51,9 +52,9 @@ function clients(extra: Record<string, string> = {}) {
 
 /** Follows the consent screen the way a browser would and returns the redirect it lands on. */
 async function consent(authorizeUrl: string): Promise<URL> {
-  const response = await axios.get(authorizeUrl, { maxRedirects: 0, validateStatus: () => true });
+  const response = await submitConsent(authorizeUrl);
   expect(response.status).toBe(302);
-  return new URL(String(response.headers.location));
+  return new URL(String(response.location));
 }
 
 async function codeFor(oauth: GoogleOAuthClient, state = 'state-123'): Promise<string> {

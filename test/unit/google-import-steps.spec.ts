@@ -1,4 +1,3 @@
-import axios from 'axios';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,6 +8,7 @@ import { PlatformError } from '../../src/platforms/platform-error';
 import { GoogleImportSteps } from '../../src/sync/google/google-import-steps';
 import type { ImportAccount, ImportRun, SqlRunner } from '../../src/sync/import-step';
 import { FAKE_GOOGLE_CLIENT_ID, FAKE_GOOGLE_CLIENT_SECRET, FakeGooglePlatform } from '../fakes/google-platform.fake';
+import { submitConsent } from '../fakes/consent-form.client';
 
 /**
  * The Google steps against the fake Google through a recording ImportRun: what the runner would commit page by page,
@@ -162,8 +162,8 @@ beforeEach(async () => {
     GOOGLE_OAUTH_TOKEN_URL: `${fake.url}/token`,
   });
   const oauth = new GoogleOAuthClient(config);
-  const consent = await axios.get(oauth.authorizeUrl('state'), { maxRedirects: 0, validateStatus: () => true });
-  accessToken = (await oauth.exchangeCode(new URL(String(consent.headers.location)).searchParams.get('code')!)).accessToken;
+  const consent = await submitConsent(oauth.authorizeUrl('state'));
+  accessToken = (await oauth.exchangeCode(new URL(String(consent.location)).searchParams.get('code')!)).accessToken;
   fake.calls.length = 0;
   steps = new GoogleImportSteps(new GoogleAdsClient(config));
 });

@@ -1,6 +1,7 @@
 import axios from 'axios';
 import { createHmac } from 'node:crypto';
 import { FAKE_META_APP_SECRET, FakeMetaPlatform } from '../fakes/meta-platform.fake';
+import { submitConsent } from '../fakes/consent-form.client';
 
 const proof = (token: string) => createHmac('sha256', FAKE_META_APP_SECRET).update(token).digest('hex');
 
@@ -34,12 +35,9 @@ describe('the fake validates creates like Meta', () => {
     fake.setPages('u1', [{ id: '900', name: 'Page' }, { id: '901', name: 'Other page' }]);
     pageToken = fake.pageAccessToken('u1', '900')!;
     // A user session, so that the page token is live.
-    const dialog = await axios.get(`${fake.url}/v25.0/dialog/oauth`, {
-      params: { client_id: '1234567890', redirect_uri: 'http://localhost/cb', scope: 'ads_management', response_type: 'code' },
-      maxRedirects: 0,
-      validateStatus: () => true,
-    });
-    const code = new URL(dialog.headers.location as string).searchParams.get('code')!;
+    const dialogParams = new URLSearchParams({ client_id: '1234567890', redirect_uri: 'http://localhost/cb', scope: 'ads_management', response_type: 'code' });
+    const dialog = await submitConsent(`${fake.url}/v25.0/dialog/oauth?${dialogParams}`);
+    const code = new URL(dialog.location!).searchParams.get('code')!;
     const exchange = await axios.get(`${fake.url}/v25.0/oauth/access_token`, {
       params: { client_id: '1234567890', client_secret: FAKE_META_APP_SECRET, redirect_uri: 'http://localhost/cb', code },
     });

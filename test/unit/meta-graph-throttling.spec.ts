@@ -10,6 +10,7 @@ import { MetaGraphClient } from '../../src/platforms/meta/meta-graph.client';
 import { MetaOAuthClient } from '../../src/platforms/meta/meta-oauth.client';
 import { MetaThrottle } from '../../src/platforms/meta/meta-throttle';
 import { FAKE_META_APP_ID, FAKE_META_APP_SECRET, FakeMetaPlatform } from '../fakes/meta-platform.fake';
+import { submitConsent } from '../fakes/consent-form.client';
 
 const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'adlyft-meta-throttle-'));
 
@@ -62,8 +63,8 @@ describe('Graph client throttling against the fake', () => {
       adAccounts: ['1001', '1002'].map((id) => ({ account_id: id, name: id, currency: 'EUR', timezone_name: 'Europe/Berlin', account_status: 1 })),
     });
     meta = client(fake);
-    const dialog = await axios.get(meta.oauth.authorizeUrl('s'), { maxRedirects: 0, validateStatus: () => true });
-    token = (await meta.connector.connect(new URL(dialog.headers.location as string).searchParams.get('code')!)).accessToken;
+    const dialog = await submitConsent(meta.oauth.authorizeUrl('s'));
+    token = (await meta.connector.connect(new URL(dialog.location!).searchParams.get('code')!)).accessToken;
     meta.clock.sleeps.length = 0;
   });
   afterEach(() => fake.close());

@@ -11,6 +11,7 @@ import { MetaGraphClient } from '../../src/platforms/meta/meta-graph.client';
 import { MetaInsightsReader } from '../../src/platforms/meta/meta-insights.reader';
 import { META_SCOPES, MetaOAuthClient } from '../../src/platforms/meta/meta-oauth.client';
 import { FAKE_META_APP_ID, FAKE_META_APP_SECRET, FakeMetaAdAccount, FakeMetaPlatform } from '../fakes/meta-platform.fake';
+import { submitConsent } from '../fakes/consent-form.client';
 
 const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'adlyft-meta-'));
 const PUBLIC_URL = 'http://localhost:3999';
@@ -38,9 +39,9 @@ function services(fake: FakeMetaPlatform, env: Record<string, string | undefined
 }
 
 async function dialog(oauth: MetaOAuthClient, state = 'state-123'): Promise<URL> {
-  const response = await axios.get(oauth.authorizeUrl(state), { maxRedirects: 0, validateStatus: () => true });
+  const response = await submitConsent(oauth.authorizeUrl(state));
   expect(response.status).toBe(302);
-  return new URL(response.headers.location as string);
+  return new URL(response.location!);
 }
 
 async function codeFromDialog(oauth: MetaOAuthClient): Promise<string> {
@@ -481,7 +482,7 @@ describe('Meta clients against the fake Graph API', () => {
       expect((await raw(`/v25.0/dialog/oauth?${qs({ ...params, scope: '' })}`)).status).toBe(400);
       expect((await raw(`/v25.0/dialog/oauth?${qs({ ...params, response_type: 'token' })}`)).status).toBe(400);
       expect((await raw(`/v25.0/dialog/oauth?${qs({ ...params, redirect_uri: '' })}`)).status).toBe(400);
-      expect((await raw(`/v25.0/dialog/oauth?${qs(params)}`)).status).toBe(302);
+      expect((await raw(`/v25.0/dialog/oauth?${qs(params)}`)).status).toBe(200);
     });
 
     it('requires a known token and its proof, and answers unknown routes like Meta', async () => {

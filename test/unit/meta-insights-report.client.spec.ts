@@ -1,4 +1,3 @@
-import axios from 'axios';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -17,6 +16,7 @@ import {
 } from '../../src/platforms/meta/meta-insights-report.client';
 import { MetaOAuthClient } from '../../src/platforms/meta/meta-oauth.client';
 import { FAKE_META_APP_ID, FAKE_META_APP_SECRET, FakeMetaPlatform } from '../fakes/meta-platform.fake';
+import { submitConsent } from '../fakes/consent-form.client';
 
 const ACCOUNT = '5501';
 const CANNED_ACCOUNT = '5502';
@@ -75,8 +75,8 @@ describe('MetaInsightsReportClient against the Graph fake', () => {
     });
     const graph = new MetaGraphClient(config);
     const oauth = new MetaOAuthClient(config, graph);
-    const dialog = await axios.get(oauth.authorizeUrl('s'), { maxRedirects: 0, validateStatus: () => true });
-    token = (await oauth.exchangeCode(new URL(dialog.headers.location as string).searchParams.get('code')!)).accessToken;
+    const dialog = await submitConsent(oauth.authorizeUrl('s'));
+    token = (await oauth.exchangeCode(new URL(dialog.location!).searchParams.get('code')!)).accessToken;
     client = new MetaInsightsReportClient(graph, { delaysMs: [0], maxWaitMs: 5000 });
   });
   afterAll(() => fake.close());

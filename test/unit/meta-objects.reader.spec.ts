@@ -17,6 +17,7 @@ import { MetaPagesReader } from '../../src/platforms/meta/meta-pages.reader';
 import { META_TARGETING_SEARCH, META_TARGETING_TYPES } from '../../src/platforms/meta/meta-targeting.mapper';
 import { MetaTargetingReader } from '../../src/platforms/meta/meta-targeting.reader';
 import { FAKE_META_APP_ID, FAKE_META_APP_SECRET, FakeMetaAdAccount, FakeMetaPlatform } from '../fakes/meta-platform.fake';
+import { submitConsent } from '../fakes/consent-form.client';
 
 const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'adlyft-meta-read-'));
 const proof = (token: string) => createHmac('sha256', FAKE_META_APP_SECRET).update(token).digest('hex');
@@ -111,8 +112,8 @@ describe('Meta readers and the campaign status writer against the fake Graph API
     fake.setPages('u2', [{ id: '21', name: 'Bo Bakery' }]);
     fake.setLeadForms('11', [1, 2, 3].map((n) => ({ id: `60${n}`, name: `Form ${n}`, status: 'ACTIVE', locale: 'EN_US', leads_count: n * 10, created_time: '2026-02-01T00:00:00+0000' })));
     meta = services(fake);
-    const response = await axios.get(meta.oauth.authorizeUrl('s'), { maxRedirects: 0, validateStatus: () => true });
-    token = (await meta.connector.connect(new URL(response.headers.location as string).searchParams.get('code')!)).accessToken;
+    const response = await submitConsent(meta.oauth.authorizeUrl('s'));
+    token = (await meta.connector.connect(new URL(response.location!).searchParams.get('code')!)).accessToken;
     fake.calls.length = 0;
   });
   afterEach(() => fake.close());

@@ -19,7 +19,7 @@ export class CreateConnectionDto {
   teamId?: string;
 
   @ApiPropertyOptional({
-    description: "Where the browser goes after the callback, with status, platform and connectionId (or error); its origin must be one of the tenant's allowed redirect origins",
+    description: "Where the browser goes after the callback, with status, platform and connectionId (or error); its origin must be one of the tenant's allowed redirect origins. Omitted: the browser lands on a plain result page of this service",
     example: 'https://app.example.com/integrations/done',
   })
   @IsOptional()

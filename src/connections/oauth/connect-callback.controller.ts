@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/decorators/public.decorator';
 import type { PlatformName } from '../../platforms/platform-error';
-import { renderConnectResultPage } from './connect-result.page';
+import { CONNECT_RESULT_PAGE_HEADERS, renderConnectResultPage } from './connect-result.page';
 import { CallbackOutcome, CallbackQuery, ConnectService } from './connect.service';
 
 function text(value: unknown): string | undefined {
@@ -37,8 +37,7 @@ export class ConnectCallbackController {
     }
     await reply
       .status(outcome.result.status === 'success' ? 200 : 400)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .headers(CONNECT_RESULT_PAGE_HEADERS)
       .send(renderConnectResultPage(outcome.result));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GraphParams, MetaGraphClient } from './meta-graph.client';
+import type { MetaObjectKind } from './meta-object-pages.reader';
 import { META_CUSTOM_AUDIENCE_FIELDS, META_PIXEL_FIELDS, META_SAVED_AUDIENCE_FIELDS } from './meta-read.fields';
 
 export type MetaRow = Record<string, unknown>;
@@ -27,6 +28,21 @@ export interface MetaAdcreativesQuery {
   fields: string[];
 }
 
+/** Any of the object reads' filters, by kind. */
+export type MetaObjectsQuery = MetaCampaignsQuery & MetaAdsQuery & MetaAdcreativesQuery;
+
+/** One page of a live object read: at most `limit` rows, after Meta's own cursor. */
+export interface MetaObjectsPageRequest {
+  limit: number;
+  after?: string;
+}
+
+export interface MetaObjectsPage {
+  rows: MetaRow[];
+  /** Meta's cursor of the next page; undefined on the last one. */
+  after?: string;
+}
+
 interface GraphFilter {
   field: string;
   operator: 'IN';
@@ -41,6 +57,20 @@ const INTEGER = /^-?\d+$/;
 
 function inFilter(field: string, ids: string[] | undefined): GraphFilter[] {
   return ids && ids.length > 0 ? [{ field, operator: 'IN', value: [...new Set(ids)] }] : [];
+}
+
+/** The Graph `filtering` of an object read. Creatives have no parent object to filter by; their own id is the filter. */
+function objectFilters(kind: MetaObjectKind, query: Partial<MetaObjectsQuery>): GraphFilter[] {
+  switch (kind) {
+    case 'campaigns':
+      return inFilter('campaign.id', query.ids);
+    case 'adsets':
+      return [...inFilter('campaign.id', query.campaignIds), ...inFilter('adset.id', query.adsetIds)];
+    case 'ads':
+      return [...inFilter('campaign.id', query.campaignIds), ...inFilter('adset.id', query.adsetIds), ...inFilter('ad.id', query.adIds)];
+    case 'adcreatives':
+      return inFilter('id', query.ids);
+  }
 }
 
 /** Meta's row with ids as strings and minor-unit money as numbers, under the same keys. */
@@ -63,22 +93,28 @@ export class MetaObjectsReader {
   constructor(private readonly graph: MetaGraphClient) {}
 
   async campaigns(accessToken: string, accountId: string, query: MetaCampaignsQuery): Promise<MetaRow[]> {
-    return this.edge(accessToken, accountId, 'campaigns', query.fields, inFilter('campaign.id', query.ids));
+    return this.edge(accessToken, accountId, 'campaigns', query.fields, objectFilters('campaigns', query));
   }
 
   async adsets(accessToken: string, accountId: string, query: MetaAdsetsQuery): Promise<MetaRow[]> {
-    const filters = [...inFilter('campaign.id', query.campaignIds), ...inFilter('adset.id', query.adsetIds)];
-    return this.edge(accessToken, accountId, 'adsets', query.fields, filters);
+    return this.edge(accessToken, accountId, 'adsets', query.fields, objectFilters('adsets', query));
   }
 
   async ads(accessToken: string, accountId: string, query: MetaAdsQuery): Promise<MetaRow[]> {
-    const filters = [...inFilter('campaign.id', query.campaignIds), ...inFilter('adset.id', query.adsetIds), ...inFilter('ad.id', query.adIds)];
-    return this.edge(accessToken, accountId, 'ads', query.fields, filters);
+    return this.edge(accessToken, accountId, 'ads', query.fields, objectFilters('ads', query));
   }
 
   async adcreatives(accessToken: string, accountId: string, query: MetaAdcreativesQuery): Promise<MetaRow[]> {
-    // Creatives have no parent object to filter by; their own id is the filter field.
-    return this.edge(accessToken, accountId, 'adcreatives', query.fields, inFilter('id', query.ids));
+    return this.edge(accessToken, accountId, 'adcreatives', query.fields, objectFilters('adcreatives', query));
+  }
+
+  /** One of Meta's pages of an object edge, with the same filters as the full reads above. */
+  async objectPage(accessToken: string, accountId: string, kind: MetaObjectKind, query: Partial<MetaObjectsQuery> & { fields: string[] }, page: MetaObjectsPageRequest): Promise<MetaObjectsPage> {
+    const params: GraphParams = { fields: query.fields.length > 0 ? query.fields.join(',') : undefined, limit: page.limit };
+    const filters = objectFilters(kind, query);
+    if (filters.length > 0) params.filtering = filters;
+    const found = await this.graph.page<MetaRow>(`/act_${encodeURIComponent(accountId)}/${kind}`, params, accessToken, page.after);
+    return { rows: found.data.filter((row) => !!row && typeof row === 'object').map(normalizeMetaObjectRow), after: found.after };
   }
 
   async pixels(accessToken: string, accountId: string): Promise<MetaRow[]> {

@@ -9,7 +9,8 @@ import { ResolvedAdAccount } from '../../ad-accounts/resolved-ad-account.decorat
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/decorators/current-user.decorator';
 import { ApiEnvelope } from '../../common/decorators/api-envelope.decorator';
-import { ImportListQueryDto, ImportRequestQueryDto } from './dto/import-query.dto';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { ImportRequestQueryDto } from './dto/import-query.dto';
 import { ImportsService } from './imports.service';
 
 /** Starting an import of an ad account's data into the local copy, and following it. */
@@ -40,10 +41,10 @@ export class ImportsController {
 
   @Get('imports')
   @TeamRole('MEMBER')
-  @ApiOperation({ summary: "The team's imports the caller may see, most recent first" })
-  @ApiEnvelope(null, { description: 'An array of imports' })
-  list(@ResolvedTeam() team: TeamAccess, @CurrentUser() user: AuthUser, @Query() query: ImportListQueryDto) {
-    return this.imports.list(team, user, query.limit);
+  @ApiOperation({ summary: "The team's imports the caller may see, most recent first, one page (limit, cursor)" })
+  @ApiEnvelope(null, { description: 'An array of imports; meta.nextCursor' })
+  list(@ResolvedTeam() team: TeamAccess, @CurrentUser() user: AuthUser, @Query() query: PageQueryDto) {
+    return this.imports.list(team, user, query);
   }
 
   @Get('imports/:importId')

@@ -7,6 +7,9 @@ import type { AdAccountAccess } from '../../ad-accounts/ad-account-access.types'
 import { TeamAccountResolver } from '../../ad-accounts/team-account.resolver';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppException } from '../../common/app.exception';
+import type { ApiResult } from '../../common/http/api-result';
+import { Keyset, pageResult } from '../../common/pagination/keyset-page';
+import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { isUuid } from '../../common/validation/uuid';
 import { ImportStore } from '../import-store.service';
 import { ImportMode, importView, ImportView } from '../import.types';
@@ -50,7 +53,7 @@ export class ImportsService {
   }
 
   /** The team's imports the caller may see (all for team and workspace admins; else those of accounts they hold a permission on). */
-  async list(team: TeamAccess, user: AuthUser, limit: number | undefined): Promise<ImportView[]> {
+  async list(team: TeamAccess, user: AuthUser, query: PageQueryDto): Promise<ApiResult<ImportView[]>> {
     let visible: string[] | undefined;
     if (!team.isWorkspaceAdmin && team.role !== 'ADMIN') {
       const rows: Array<{ ad_account_id: string }> = await this.dataSource.query(
@@ -59,7 +62,10 @@ export class ImportsService {
       );
       visible = rows.map((r) => r.ad_account_id);
     }
-    const found = await this.store.list(team.tenantId, team.teamId, visible, limit);
-    return found.map(({ row, accountId }) => importView(row, accountId));
+    const page = await this.store.list(team.tenantId, team.teamId, visible, new Keyset(query, 4, true));
+    return pageResult(
+      page.items.map(({ row, accountId }) => importView(row, accountId)),
+      page.nextCursor,
+    );
   }
 }

@@ -18,6 +18,7 @@ import {
   metaUsesAsyncReport,
 } from '../../platforms/meta/meta-insights-report.client';
 import type { ImportRun, ImportStep } from '../import-step';
+import { readAhead } from '../read-ahead';
 import { addDays, InsightsCoverage, MetaInsightsStore } from './meta-insights.store';
 
 /** What the insights step commits with each page: enough for another process to carry on after it. */
@@ -178,7 +179,7 @@ export class MetaInsightsImportStep implements ImportStep {
     const breakdown = META_COPIED_BREAKDOWNS[checkpoint.index];
     const ready = await this.readySource(run, caller, checkpoint, completed);
     let current = ready.checkpoint;
-    for await (const page of this.reports.pages(caller, ready.source, current.after)) {
+    for await (const page of readAhead(this.reports.pages(caller, ready.source, current.after))) {
       const records = page.rows
         .map((row) => mapMetaDailyCampaignInsight(row, breakdown, current.currency ?? run.account.currency))
         .filter((record): record is MetaDailyCampaignInsight => record !== undefined);

@@ -85,3 +85,29 @@ export function actionsBetween(end: Record<string, number>, start: Record<string
   }
   return stats;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The days from `from` to `until` (YYYY-MM-DD, inclusive) in consecutive chunks of at most `maxRows` stored rows
+ * (`rowsPerDay`; a day missing has none), a day with more being a chunk of its own: the roll-up then holds a bounded
+ * number of rows whatever the account's size. Pure.
+ */
+export function dayChunks(from: string, until: string, rowsPerDay: ReadonlyMap<string, number>, maxRows: number): Array<{ start: string; end: string }> {
+  const chunks: Array<{ start: string; end: string }> = [];
+  let current: { start: string; end: string } | undefined;
+  let rows = 0;
+  for (let day = from; day <= until; day = nextDay(day)) {
+    const dayRows = rowsPerDay.get(day) ?? 0;
+    if (current && rows + dayRows > maxRows) {
+      chunks.push(current);
+      current = undefined;
+      rows = 0;
+    }
+    current = current ? { start: current.start, end: day } : { start: day, end: day };
+    rows += dayRows;
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}

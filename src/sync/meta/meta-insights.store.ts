@@ -1,7 +1,7 @@
 import type { MetaCopiedBreakdown, MetaDailyCampaignInsight } from '../../platforms/meta/meta-campaign-insights.mapper';
 import type { MetaActionStat } from '../../platforms/meta/meta-insights.mapper';
 import type { SqlRunner } from '../import-step';
-import { advanceTotals, DailyNumbers, groupKey, RunningTotals } from './meta-insights-rollup';
+import { advanceTotals, DailyNumbers, dayChunks, groupKey, RunningTotals } from './meta-insights-rollup';
 
 /** The account a statement is about: every statement is scoped by both. */
 export interface InsightsOwner {
@@ -35,8 +35,8 @@ export interface RangeRow {
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Rows per multi-row insert of running totals. */
 const TOTALS_BATCH = 5000;
-/** Daily rows read at once by the roll-up (a chunk is whole days). */
-const ROLLUP_READ_ROWS = 20_000;
+/** Daily rows read at once by the roll-up (a chunk is whole days; a day with more rows is a chunk of its own). */
+const ROLLUP_READ_ROWS = 10_000;
 
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -195,9 +195,15 @@ export const MetaInsightsStore = {
       pending.length = 0;
     };
 
-    for (let chunkStart = from; chunkStart <= until; ) {
-      const days = Math.max(1, Math.min(31, Math.floor(ROLLUP_READ_ROWS / Math.max(totals.size, 100))));
-      const chunkEnd = addDays(chunkStart, days - 1) < until ? addDays(chunkStart, days - 1) : until;
+    // Chunks sized by the rows stored per day: on a first import no group is known yet, so a size guessed from the
+    // groups would read a month of a large account at once.
+    const perDay: Array<{ date: string; rows: string }> = await sql.query(
+      `SELECT date::text AS date, count(*) AS rows FROM meta_campaign_insights
+        WHERE tenant_id = $1 AND ad_account_id = $2 AND breakdown = $3 AND date BETWEEN $4::date AND $5::date GROUP BY date`,
+      [...scope, from, until],
+    );
+    const chunks = dayChunks(from, until, new Map(perDay.map((day) => [day.date, Number(day.rows)])), ROLLUP_READ_ROWS);
+    for (const { start: chunkStart, end: chunkEnd } of chunks) {
       const rows: Array<DailyNumbers & { date: string }> = (
         await sql.query(
           `SELECT date::text AS date, campaign_id, breakdown_value, campaign_name, impressions, clicks, spend, actions, action_values
@@ -229,7 +235,6 @@ export const MetaInsightsStore = {
           if (pending.length >= TOTALS_BATCH) await flush();
         }
       }
-      chunkStart = addDays(chunkEnd, 1);
     }
     await flush();
     return written;

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
 
-/** Dates are checked as calendar dates, with the range rules, by `resolveUsageRange`. */
-export class UsageQueryDto {
+/** Dates are checked as calendar dates, with the range rules, by `resolveUsageRange`; `limit`/`cursor` page the items. */
+export class UsageQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '2026-11-01', description: 'First UTC day, YYYY-MM-DD (default: 29 days before `to`)' })
   @IsOptional()
   @IsString()

@@ -40,6 +40,6 @@ export class UsageDto {
   @ApiProperty({ type: UsageTotalsDto })
   totals: UsageTotalsDto;
 
-  @ApiProperty({ type: [UsageDayEndpointDto], description: 'One item per day and endpoint that saw use, by day then endpoint' })
+  @ApiProperty({ type: [UsageDayEndpointDto], description: 'One page of items (limit, cursor; meta.nextCursor): one per day and endpoint that saw use, by day then endpoint' })
   items: UsageDayEndpointDto[];
 }

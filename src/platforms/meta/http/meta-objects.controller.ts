@@ -46,49 +46,50 @@ export class MetaObjectsController {
   @Get('campaigns')
   @PlatformAccount('meta', 'READ')
   @ApiOperation({ summary: 'Campaigns of the ad account (VIEWER, MANAGER or team ADMIN)' })
-  @ApiEnvelope(null, { description: 'An array of campaigns' })
+  @ApiEnvelope(null, { description: 'An array of campaigns, one page; meta: {source, syncedAt?, nextCursor}' })
   campaigns(@ResolvedAdAccount() account: AdAccountAccess, @Query() query: MetaCampaignsQueryDto) {
     const fields = this.calls.fields('campaigns', query.fields);
     const ids = idList(query.campaignId);
-    return this.source.read(account, 'campaigns', { filters: { campaign_id: ids }, fields, live: query.live === 'true' }, () =>
-      this.calls.run(account, (token, id) => this.objects.campaigns(token, id, { ids, fields })),
+    return this.source.read(account, 'campaigns', { filters: { campaign_id: ids }, fields, live: query.live === 'true', page: query }, (page) =>
+      this.calls.run(account, (token, id) => this.objects.objectPage(token, id, 'campaigns', { ids, fields }, page)),
     );
   }
 
   @Get('adsets')
   @PlatformAccount('meta', 'READ')
   @ApiOperation({ summary: 'Ad sets, optionally of some campaigns or by id' })
-  @ApiEnvelope(null, { description: 'An array of ad sets' })
+  @ApiEnvelope(null, { description: 'An array of ad sets, one page; meta: {source, syncedAt?, nextCursor}' })
   adsets(@ResolvedAdAccount() account: AdAccountAccess, @Query() query: MetaAdsetsQueryDto) {
     const fields = this.calls.fields('adsets', query.fields);
     const [campaignIds, adsetIds] = [idList(query.campaignId), idList(query.adsetId)];
-    return this.source.read(account, 'adsets', { filters: { campaign_id: campaignIds, adset_id: adsetIds }, fields, live: query.live === 'true' }, () =>
-      this.calls.run(account, (token, id) => this.objects.adsets(token, id, { campaignIds, adsetIds, fields })),
+    const filters = { campaign_id: campaignIds, adset_id: adsetIds };
+    return this.source.read(account, 'adsets', { filters, fields, live: query.live === 'true', page: query }, (page) =>
+      this.calls.run(account, (token, id) => this.objects.objectPage(token, id, 'adsets', { campaignIds, adsetIds, fields }, page)),
     );
   }
 
   @Get('ads')
   @PlatformAccount('meta', 'READ')
   @ApiOperation({ summary: 'Ads, filtered by adId, campaignId or adsetId (comma-separated)' })
-  @ApiEnvelope(null, { description: 'An array of ads' })
+  @ApiEnvelope(null, { description: 'An array of ads, one page; meta: {source, syncedAt?, nextCursor}' })
   ads(@ResolvedAdAccount() account: AdAccountAccess, @Query() query: MetaAdsQueryDto) {
     const fields = this.calls.fields('ads', query.fields);
     const [adIds, campaignIds, adsetIds] = [idList(query.adId), idList(query.campaignId), idList(query.adsetId)];
     const filters = { ad_id: adIds, campaign_id: campaignIds, adset_id: adsetIds };
-    return this.source.read(account, 'ads', { filters, fields, live: query.live === 'true' }, () =>
-      this.calls.run(account, (token, id) => this.objects.ads(token, id, { adIds, campaignIds, adsetIds, fields })),
+    return this.source.read(account, 'ads', { filters, fields, live: query.live === 'true', page: query }, (page) =>
+      this.calls.run(account, (token, id) => this.objects.objectPage(token, id, 'ads', { adIds, campaignIds, adsetIds, fields }, page)),
     );
   }
 
   @Get('adcreatives')
   @PlatformAccount('meta', 'READ')
   @ApiOperation({ summary: 'Ad creatives of the ad account' })
-  @ApiEnvelope(null, { description: 'An array of ad creatives' })
+  @ApiEnvelope(null, { description: 'An array of ad creatives, one page; meta: {source, syncedAt?, nextCursor}' })
   adcreatives(@ResolvedAdAccount() account: AdAccountAccess, @Query() query: MetaAdcreativesQueryDto) {
     const fields = this.calls.fields('adcreatives', query.fields);
     const ids = idList(query.adcreativeId);
-    return this.source.read(account, 'adcreatives', { filters: { creative_id: ids }, fields, live: query.live === 'true' }, () =>
-      this.calls.run(account, (token, id) => this.objects.adcreatives(token, id, { ids, fields })),
+    return this.source.read(account, 'adcreatives', { filters: { creative_id: ids }, fields, live: query.live === 'true', page: query }, (page) =>
+      this.calls.run(account, (token, id) => this.objects.objectPage(token, id, 'adcreatives', { ids, fields }, page)),
     );
   }
 

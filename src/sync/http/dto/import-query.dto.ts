@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ImportRequestQueryDto {
   @ApiPropertyOptional({ description: "The platform's ad account id (optional when the team has only one)" })
@@ -13,14 +12,4 @@ export class ImportRequestQueryDto {
   @IsOptional()
   @IsIn(['full', 'resync'])
   mode?: 'full' | 'resync';
-}
-
-export class ImportListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }

@@ -1,5 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../../../common/pagination/page-query.dto';
 
 const ID_LIST = /^\d{1,30}(,\d{1,30}){0,99}$/;
 const ID_LIST_MESSAGE = (name: string) => `${name} must be comma-separated numeric ids (at most 100)`;
@@ -26,7 +27,10 @@ export class MetaFieldsQueryDto extends MetaAccountQueryDto {
   live?: string;
 }
 
-export class MetaCampaignsQueryDto extends MetaFieldsQueryDto {
+/** Object reads are paged, from the local copy and live alike: `limit` 1–100 (default 25) and `cursor`. */
+export class MetaObjectsQueryDto extends IntersectionType(MetaFieldsQueryDto, PageQueryDto) {}
+
+export class MetaCampaignsQueryDto extends MetaObjectsQueryDto {
   @ApiPropertyOptional({ description: 'Campaign id(s), comma-separated' })
   @IsOptional()
   @Matches(ID_LIST, { message: ID_LIST_MESSAGE('campaignId') })
@@ -47,7 +51,7 @@ export class MetaAdsQueryDto extends MetaAdsetsQueryDto {
   adId?: string;
 }
 
-export class MetaAdcreativesQueryDto extends MetaFieldsQueryDto {
+export class MetaAdcreativesQueryDto extends MetaObjectsQueryDto {
   @ApiPropertyOptional({ description: 'Ad creative id(s), comma-separated' })
   @IsOptional()
   @Matches(ID_LIST, { message: ID_LIST_MESSAGE('adcreativeId') })

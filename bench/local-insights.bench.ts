@@ -1,0 +1,117 @@
+import { addDays } from '../src/sync/meta/meta-insights.store';
+import { autocannonInChild, ChildLoadResult } from './autocannon-child';
+import {
+  accessToken,
+  benchDataDir,
+  Closers,
+  connectBenchAccount,
+  countCopy,
+  ImportedAccount,
+  loadImportedAccount,
+  log,
+  runImport,
+  saveImportedAccount,
+  startBenchApp,
+  startRssSampler,
+  userHeaders,
+} from './import-harness';
+import { benchAccountShape, FAKE_ACCOUNT_ID, startFakeMetaProcess } from './meta-fake-account';
+import { loadLine, machineLine, writeSection } from './results-section';
+
+const HEADING = '## Local insights query (npm run bench)';
+const CONNECTIONS = 10;
+/** Two measured rounds at CONNECTIONS, then one with a single connection: the latency of a request on its own. */
+const ROUND_CONNECTIONS = [CONNECTIONS, CONNECTIONS, 1];
+const WARM_UP_SECONDS = 3;
+const MEASURED_SECONDS = 10;
+const TARGET_P99_MS = 50;
+const DAYS = 90;
+
+interface Round {
+  connections: number;
+  result: ChildLoadResult;
+  peakRssMb: number;
+  load: string;
+}
+
+/** The account imported by `npm run bench:import` (kept in BENCH_DATA_DIR), or a new import of the same shape when there is none. */
+async function importedAccount(closers: Closers, dataDir: string): Promise<{ account: ImportedAccount; url: string; reused: boolean }> {
+  const kept = loadImportedAccount(dataDir);
+  if (kept) {
+    log(`Reusing the import kept in ${dataDir} (${kept.shape.campaigns} campaigns)`);
+    const bench = await startBenchApp(dataDir, undefined, closers, false);
+    return { account: kept, url: bench.url, reused: true };
+  }
+  const shape = benchAccountShape(process.env);
+  log(`No kept import in ${dataDir}: importing ${shape.campaigns} campaigns first (npm run bench:import keeps one)`);
+  const fake = await startFakeMetaProcess(shape);
+  closers.add('Meta fake', () => fake.close());
+  const bench = await startBenchApp(dataDir, fake, closers, true);
+  const { apiKey, teamId } = await connectBenchAccount(bench.url);
+  const measurement = await runImport(bench.url, apiKey, teamId, fake);
+  if (measurement.status !== 'succeeded') throw new Error(`the import ended ${measurement.status}: ${JSON.stringify(measurement.error)}`);
+  const counts = await countCopy(bench.databaseUrl, teamId);
+  const account: ImportedAccount = { apiKey, teamId, adAccountUuid: counts.adAccountUuid, accountId: `act_${FAKE_ACCOUNT_ID}`, shape, until: new Date().toISOString().slice(0, 10) };
+  saveImportedAccount(dataDir, account);
+  return { account, url: bench.url, reused: false };
+}
+
+async function main(closers: Closers): Promise<void> {
+  const dataDir = benchDataDir();
+  const { account, url, reused } = await importedAccount(closers, dataDir);
+  const since = addDays(account.until, -(DAYS - 1));
+  const target = `${url}/api/v1/${account.teamId}/meta/insights?adAccountId=${account.accountId}&level=campaign&breakdown=gender&startDate=${since}&endDate=${account.until}`;
+  const headers = userHeaders(account.apiKey, await accessToken(url, account.apiKey));
+  const probe = await fetch(target, { headers });
+  const body = (await probe.json()) as { data?: unknown[]; meta?: { source?: string } };
+  if (probe.status !== 200 || body.meta?.source !== 'local') throw new Error(`the read answered ${probe.status} from ${body.meta?.source}: ${JSON.stringify(body).slice(0, 300)}`);
+  const rows = body.data?.length ?? 0;
+  log(`GET …/meta/insights (campaign, gender, ${since}..${account.until}) answers ${rows} rows from the copy`);
+
+  await autocannonInChild(target, headers, CONNECTIONS, WARM_UP_SECONDS);
+  const rounds: Round[] = [];
+  for (const [i, connections] of ROUND_CONNECTIONS.entries()) {
+    const load = loadLine();
+    const sampler = startRssSampler();
+    const result = await autocannonInChild(target, headers, connections, MEASURED_SECONDS);
+    rounds.push({ connections, result, peakRssMb: sampler.stop(), load });
+    log(`round ${i + 1}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms (load ${load})`);
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`round ${i + 1}: ${result.non2xx} non-2xx, ${result.errors} errors; RESULTS.md left alone`);
+  }
+  const worstP99 = Math.max(...rounds.filter((round) => round.connections === CONNECTIONS).map((round) => round.result.latencyP99Ms));
+  const lines = [
+    `- Date: ${new Date().toISOString()}; Node ${process.version}; ${machineLine()}`,
+    `- Data: ${reused ? 'the account imported by the last `npm run bench:import`' : 'an account imported by this run'} ` +
+      `(${account.shape.campaigns} campaigns, 90 days of daily campaign insights with 5 breakdowns), on embedded PostgreSQL.`,
+    `- Request: \`GET /api/v1/{teamId}/meta/insights?level=campaign&breakdown=gender&startDate=${since}&endDate=${account.until}\` ` +
+      `(90 days) answered from the copy (\`meta.source: local\`): ${rows} rows per answer.`,
+    `- Load: autocannon in a child process, ${WARM_UP_SECONDS} s warm-up (discarded), then rounds of ${MEASURED_SECONDS} s with ${ROUND_CONNECTIONS.join(', ')} connections. ` +
+      'Peak RSS is of the app process (PostgreSQL and autocannon not counted). LOG_LEVEL=warn.',
+    '',
+    '| round | connections | load avg (1/5/15 min) | requests/s | p50 (ms) | p99 (ms) | peak RSS (MB) |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: |',
+    ...rounds.map(
+      (round, i) =>
+        `| ${i + 1} | ${round.connections} | ${round.load} | ${round.result.requestsPerSecond.toFixed(1)} | ${round.result.latencyP50Ms.toFixed(1)} | ${round.result.latencyP99Ms.toFixed(1)} | ${round.peakRssMb.toFixed(0)} |`,
+    ),
+    '',
+    `Target: p99 < ${TARGET_P99_MS} ms — ${worstP99 < TARGET_P99_MS ? 'MET' : 'NOT MET'} (worst p99 at ${CONNECTIONS} connections ${worstP99.toFixed(1)} ms)`,
+  ];
+  console.log(['', ...lines, ''].join('\n'));
+  if (process.env.BENCH_NO_WRITE) return;
+  writeSection(HEADING, lines);
+  log('Wrote the section to bench/RESULTS.md');
+}
+
+const closers = new Closers();
+process.once('SIGINT', () => void closers.closeAll().finally(() => process.exit(130)));
+main(closers)
+  .then(async () => {
+    await closers.closeAll();
+    process.exit(0);
+  })
+  .catch(async (error: unknown) => {
+    console.error('[bench] FAILED:', error);
+    await closers.closeAll();
+    process.exit(1);
+  });
