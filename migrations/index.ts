@@ -3,6 +3,7 @@ import { CreateWorkspacesAndTeams1763900100000 } from './1763900100000-CreateWor
 import { CreateConnectionsAndAdAccounts1763900200000 } from './1763900200000-CreateConnectionsAndAdAccounts';
 import { CreateIdempotencyKeys1763900300000 } from './1763900300000-CreateIdempotencyKeys';
 import { CreateMetaCampaignLaunches1763900400000 } from './1763900400000-CreateMetaCampaignLaunches';
+import { AddTeamChangeNotifications1796481407074 } from './1796481407074-AddTeamChangeNotifications';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateConnectionsAndAdAccounts1763900200000,
   CreateIdempotencyKeys1763900300000,
   CreateMetaCampaignLaunches1763900400000,
+  AddTeamChangeNotifications1796481407074,
 ];
