@@ -6,6 +6,8 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { requestIdFor } from '../common/http/request-id';
 import { AppConfig } from '../config/app-config';
+import { createRootLogger } from '../logging/logger-options';
+import { registerRequestLogging } from '../logging/request-logging';
 import { setupSwagger } from './swagger';
 
 export const API_PREFIX = 'api/v1';
@@ -17,21 +19,18 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bodyLimit: BODY_LIMIT_BYTES,
     // Long ids reach our validation (a clear 400) instead of Fastify's bare 414.
     maxParamLength: 1024,
-    genReqId: (raw: IncomingMessage) => {
-      const id = requestIdFor(raw);
-      // pino-http (nestjs-pino) runs on the raw request and reuses this id.
-      (raw as { id?: string }).id = id;
-      return id;
-    },
+    genReqId: (raw: IncomingMessage) => requestIdFor(raw),
     trustProxy: true,
     return503OnClosing: true,
   });
   const fastify = adapter.getInstance();
+  const logger = createRootLogger(config);
+  registerRequestLogging(fastify, logger);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, logger), adapter, {
     bufferLogs: true,
     abortOnError: false,
   });
