@@ -1,10 +1,11 @@
+import { RawJson } from '../common/http/raw-json';
 import type { TeamDetailDto } from '../teams/dto/team.dto';
 import type { TeamMemberRole } from '../teams/team-member.entity';
 import type { TeamAccess } from './access.types';
 
 /**
  * Everything a team read needs, from one query: who may read the team (its members' roles and the workspace admin)
- * and the answer of GET /teams/{id}. Immutable once built, so one copy serves every request from the cache.
+ * and the answer of GET /teams/{id}, serialized once. Immutable, so one copy serves every request from the cache.
  */
 export interface TeamSnapshot {
   readonly tenantId: string;
@@ -14,7 +15,8 @@ export interface TeamSnapshot {
   readonly workspaceId: string;
   readonly workspaceAdminUserId: string;
   readonly roles: ReadonlyMap<string, TeamMemberRole>;
-  readonly detail: Readonly<TeamDetailDto>;
+  /** A TeamDetailDto. */
+  readonly detail: RawJson;
 }
 
 /** One row per member (or one row with null member columns for a team without members), oldest member first. */
@@ -34,14 +36,6 @@ export interface TeamSnapshotRow {
   member_created_at: Date | null;
   member_updated_at: Date | null;
   external_user_id: string | null;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 export function teamSnapshotFromRows(tenantId: string, rows: TeamSnapshotRow[]): TeamSnapshot | undefined {
@@ -72,8 +66,7 @@ export function teamSnapshotFromRows(tenantId: string, rows: TeamSnapshotRow[]):
     workspaceId: team.workspace_id,
     workspaceAdminUserId: team.admin_user_id,
     roles: new Map(members.map((row) => [row.user_id!, row.role!])),
-    // Dates become their JSON strings, so that nothing can change a cached answer (a Date can be set).
-    detail: deepFreeze(JSON.parse(JSON.stringify(detail)) as TeamDetailDto),
+    detail: RawJson.of(detail),
   };
 }
 
