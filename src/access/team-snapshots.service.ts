@@ -64,6 +64,15 @@ export class TeamSnapshots implements OnModuleInit, OnApplicationBootstrap, OnAp
     await this.listener?.stop();
   }
 
+  /** For monitoring and tests: whether reads are served from the cache now, and how many teams it holds. */
+  get isCaching(): boolean {
+    return this.cache.isEnabled;
+  }
+
+  get cachedTeams(): number {
+    return this.cache.size;
+  }
+
   /** The team of this tenant with its workspace and members; from the cache when it is live. */
   async get(tenantId: string, teamId: string): Promise<TeamSnapshot | undefined> {
     const cached = this.cache.get(tenantId, teamId);
