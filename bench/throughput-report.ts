@@ -55,6 +55,10 @@ export const RUN_NOTES = [
   'Peak RSS is of the server process during each measured run: the app and the bare Fastify server both live in it ' +
     '(autocannon and PostgreSQL run in their own processes and are not counted).',
   'Server CPU per request: user + system time of the server process during the measured run, divided by the answered requests.',
+  'What limits each run on 2 cores: (b) the load generator and the bare server, each using about one core; (a) the ' +
+    "app's one event loop (its CPU per request), with the load generator using part of the other core and PostgreSQL " +
+    'idle while the team snapshot is cached. Other work on the machine takes more from (b) than from (a) and so raises ' +
+    'the ratio: the CPU per request columns are the steadier comparison.',
 ];
 
 export function loadLine(comparison: ThroughputComparison): string {
