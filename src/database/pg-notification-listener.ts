@@ -97,6 +97,7 @@ export class PgNotificationListener {
     const heard = new Promise<void>((resolve, reject) => {
       this.pendingPings.set(payload, resolve);
       timer = setTimeout(() => reject(new Error(`No notification within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+      timer.unref();
     });
     try {
       await this.options.notify(payload);
