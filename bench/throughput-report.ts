@@ -27,14 +27,15 @@ function row(label: string, measurement: LoadMeasurement): string {
     measurement.latencyP50Ms.toFixed(1),
     measurement.latencyP99Ms.toFixed(1),
     measurement.peakRssMb.toFixed(0),
+    measurement.serverCpuMicrosPerRequest.toFixed(0),
   ];
   return `| ${cells.join(' | ')} |`;
 }
 
 export function resultTable(comparison: ThroughputComparison): string[] {
   return [
-    '| Run | requests/s | p50 (ms) | p99 (ms) | peak RSS (MB) |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| Run | requests/s | p50 (ms) | p99 (ms) | peak RSS (MB) | server CPU per request (µs) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
     row('(a) GET /api/v1/teams/{id} (app, MEMBER token)', comparison.app),
     row('(b) GET / (bare Fastify)', comparison.bare),
   ];
@@ -49,11 +50,20 @@ export function targetLine(comparison: ThroughputComparison): string {
 }
 
 export const RUN_NOTES = [
-  `Load: autocannon, ${LOAD_SHAPE}; (a) then (b), one after the other.`,
+  `Load: autocannon in a child process, ${LOAD_SHAPE}; (a) then (b), one after the other, the same way.`,
   'Request logging at info level is off for this run (LOG_LEVEL=warn); production at LOG_LEVEL=info writes one JSON line per request.',
-  'Peak RSS is of the whole Node process during each measured run: the app, the bare Fastify server and autocannon all live in it ' +
-    '(PostgreSQL runs in its own processes and is not counted).',
+  'Peak RSS is of the server process during each measured run: the app and the bare Fastify server both live in it ' +
+    '(autocannon and PostgreSQL run in their own processes and are not counted).',
+  'Server CPU per request: user + system time of the server process during the measured run, divided by the answered requests.',
+  'What limits each run on 2 cores: (b) the load generator and the bare server, each using about one core; (a) the ' +
+    "app's one event loop (its CPU per request), with the load generator using part of the other core and PostgreSQL " +
+    'idle while the team snapshot is cached. Other work on the machine takes more from (b) than from (a) and so raises ' +
+    'the ratio: the CPU per request columns are the steadier comparison.',
 ];
+
+export function loadLine(comparison: ThroughputComparison): string {
+  return `Machine load (1-minute load average) when each measured run started: (a) ${comparison.app.loadAverage.toFixed(2)}, (b) ${comparison.bare.loadAverage.toFixed(2)}`;
+}
 
 function machineLine(): string {
   const totalGb = os.totalmem() / 1024 ** 3;
@@ -68,6 +78,7 @@ function section(comparison: ThroughputComparison, date: Date): string {
     `- Node: ${process.version}`,
     `- Machine: ${machineLine()}`,
     ...RUN_NOTES.map((note) => `- ${note}`),
+    `- ${loadLine(comparison)}`,
     '',
     ...resultTable(comparison),
     '',

@@ -9,6 +9,7 @@ import { CreateGoogleCopy1763900700000 } from './1763900700000-CreateGoogleCopy'
 import { CreateUsageCounters1763900800000 } from './1763900800000-CreateUsageCounters';
 import { CreateAuditEvents1763900900000 } from './1763900900000-CreateAuditEvents';
 import { CreateWebhooks1763901000000 } from './1763901000000-CreateWebhooks';
+import { AddTeamChangeNotifications1796481407074 } from './1796481407074-AddTeamChangeNotifications';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CreateUsageCounters1763900800000,
   CreateAuditEvents1763900900000,
   CreateWebhooks1763901000000,
+  AddTeamChangeNotifications1796481407074,
 ];
