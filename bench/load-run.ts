@@ -46,7 +46,8 @@ function startPeakRssSampler(): { stop(): number } {
 /** autocannon in a child process: the load generator gets its own event loop (and core) for (a) and (b) alike. */
 export function runAutocannon(target: LoadTarget, durationSeconds: number): Promise<autocannon.Result> {
   const options: autocannon.Options = { url: target.url, headers: target.headers, connections: CONNECTIONS, duration: durationSeconds };
-  const child = fork(path.join(__dirname, 'load-client.js'), [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(__dirname, 'load-client.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  child.send(options);
   return new Promise((resolve, reject) => {
     let result: autocannon.Result | undefined;
     child.once('message', (message) => {

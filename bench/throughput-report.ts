@@ -3,8 +3,15 @@ import * as os from 'node:os';
 import { LOAD_SHAPE, LoadMeasurement } from './load-run';
 
 export interface ThroughputComparison {
+  /** The best (most requests/s) of appRuns and of bareRuns: what the table, the ratio and the target use. */
   app: LoadMeasurement;
   bare: LoadMeasurement;
+  appRuns: LoadMeasurement[];
+  bareRuns: LoadMeasurement[];
+}
+
+export function bestOf(runs: LoadMeasurement[]): LoadMeasurement {
+  return runs.reduce((best, run) => (run.requestsPerSecond > best.requestsPerSecond ? run : best));
 }
 
 export const SECTION_HEADING = '## API throughput (npm run bench)';
@@ -50,7 +57,7 @@ export function targetLine(comparison: ThroughputComparison): string {
 }
 
 export const RUN_NOTES = [
-  `Load: autocannon in a child process, ${LOAD_SHAPE}; (a) then (b), one after the other, the same way.`,
+  `Load: autocannon in a child process, ${LOAD_SHAPE}; each of (a) and (b) twice, in the order (a) (b) (b) (a), the same way, so that a change in what else loads the machine touches both.`,
   'Request logging at info level is off for this run (LOG_LEVEL=warn); production at LOG_LEVEL=info writes one JSON line per request.',
   'Peak RSS is of the server process during each measured run: the app and the bare Fastify server both live in it ' +
     '(autocannon and PostgreSQL run in their own processes and are not counted).',
@@ -61,8 +68,16 @@ export const RUN_NOTES = [
     'the ratio: the CPU per request columns are the steadier comparison.',
 ];
 
+function runsOf(label: string, runs: LoadMeasurement[]): string {
+  const each = runs.map(
+    (run) => `${run.requestsPerSecond.toFixed(0)} requests/s, p99 ${run.latencyP99Ms.toFixed(0)} ms, ${run.serverCpuMicrosPerRequest.toFixed(0)} µs CPU/request, load ${run.loadAverage.toFixed(2)}`,
+  );
+  return `${label} ${each.join('; ')}`;
+}
+
+/** Every run in the order measured, with the 1-minute load average when it started: the spread behind the table. */
 export function loadLine(comparison: ThroughputComparison): string {
-  return `Machine load (1-minute load average) when each measured run started: (a) ${comparison.app.loadAverage.toFixed(2)}, (b) ${comparison.bare.loadAverage.toFixed(2)}`;
+  return `All runs (the table shows the best of each): ${runsOf('(a)', comparison.appRuns)}. ${runsOf('(b)', comparison.bareRuns)}.`;
 }
 
 function machineLine(): string {
