@@ -10,6 +10,7 @@ import { CreateUsageCounters1763900800000 } from './1763900800000-CreateUsageCou
 import { CreateAuditEvents1763900900000 } from './1763900900000-CreateAuditEvents';
 import { CreateWebhooks1763901000000 } from './1763901000000-CreateWebhooks';
 import { AddMetaCopyPageIndexes1763901150000 } from './1763901150000-AddMetaCopyPageIndexes';
+import { AddTeamChangeNotifications1796481407074 } from './1796481407074-AddTeamChangeNotifications';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CreateAuditEvents1763900900000,
   CreateWebhooks1763901000000,
   AddMetaCopyPageIndexes1763901150000,
+  AddTeamChangeNotifications1796481407074,
 ];

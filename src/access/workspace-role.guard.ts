@@ -6,6 +6,8 @@ import { AccessService } from './access.service';
 import { WorkspaceRequirement } from './access.types';
 import { AccessRequest } from './access-request';
 import { checkWorkspaceAccess } from './team-access.policy';
+import { isWrite } from './http-method';
+import { TeamSnapshots } from './team-snapshots.service';
 import { WORKSPACE_REQUIREMENT } from './workspace-role.decorator';
 
 const MAX_ENTERPRISE_ID = 255;
@@ -15,6 +17,7 @@ export class WorkspaceRoleGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly access: AccessService,
+    private readonly snapshots: TeamSnapshots,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,7 +33,9 @@ export class WorkspaceRoleGuard implements CanActivate {
       throw AppException.badRequest('Validation failed', ['enterpriseId must be a non-empty string of at most 255 characters']);
     }
     if (!request.user) throw AppException.unauthorized('A user token is required');
-    request.workspaceAccess = checkWorkspaceAccess(await this.access.workspace(request.user.tenantId, request.user.id, enterpriseId), required);
+    const access = checkWorkspaceAccess(await this.access.workspace(request.user.tenantId, request.user.id, enterpriseId), required);
+    request.workspaceAccess = access;
+    if (isWrite(request.method)) this.snapshots.dropWhenAnswered(request, { workspaceId: access.workspaceId });
     return true;
   }
 }

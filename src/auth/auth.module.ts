@@ -1,22 +1,19 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '../config/app-config';
 import { TenantsModule } from '../tenants/tenants.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { ApiKeyGuard } from './guards/api-key.guard';
 import { UserTokenGuard } from './guards/user-token.guard';
-import { AccessTokenStrategy } from './strategies/access-token.strategy';
-import { RefreshTokenStrategy } from './strategies/refresh-token.strategy';
+import { TokenVerifier } from './token-verifier.service';
 import { TokenService } from './token.service';
 
 @Module({
   imports: [
     TenantsModule,
     UsersModule,
-    PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -29,8 +26,7 @@ import { TokenService } from './token.service';
   controllers: [AuthController],
   providers: [
     TokenService,
-    AccessTokenStrategy,
-    RefreshTokenStrategy,
+    TokenVerifier,
     // Order matters: the API key resolves the tenant that the user token must agree with.
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: UserTokenGuard },

@@ -2,8 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Query
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { TeamAccess, WorkspaceAccess } from '../access/access.types';
-import { ResolvedTeam, ResolvedWorkspace } from '../access/resolved-access.decorator';
+import { ResolvedTeam, ResolvedTeamSnapshot, ResolvedWorkspace } from '../access/resolved-access.decorator';
 import { TeamRole } from '../access/team-role.decorator';
+import type { TeamSnapshot } from '../access/team-snapshot';
 import { WorkspaceRole } from '../access/workspace-role.decorator';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
@@ -76,12 +77,12 @@ export class TeamsController {
   }
 
   @Get(':id')
-  @TeamRole('MEMBER')
+  @TeamRole('MEMBER', { snapshot: true })
   @ApiParam({ name: 'id', description: 'Team ID' })
   @ApiOperation({ summary: 'A team with its workspace and members (any member of the team)' })
   @ApiEnvelope(TeamDetailDto)
-  get(@ResolvedTeam() team: TeamAccess) {
-    return this.teams.detail(team);
+  get(@ResolvedTeamSnapshot() team: TeamSnapshot) {
+    return team.detail;
   }
 
   @Patch(':id')

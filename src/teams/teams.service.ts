@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditLog } from '../audit/audit-log.service';
 import { teamEvent } from '../audit/team-event';
 import { AppException } from '../common/app.exception';
-import { TeamDetailDto, TeamDto, TeamNameDto, TeamWithMembersDto } from './dto/team.dto';
+import { TeamDto, TeamNameDto, TeamWithMembersDto } from './dto/team.dto';
 import { TeamMember } from './team-member.entity';
 import { membersByTeam } from './team-member-rows';
 import { Team } from './team.entity';
@@ -23,9 +23,6 @@ interface TeamRow {
   updated_at: Date;
 }
 
-
-/** A timestamp column rendered in SQL the way JSON.stringify renders a Date (…Z), so all answers look alike. */
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 @Injectable()
 export class TeamsService {
@@ -72,28 +69,6 @@ export class TeamsService {
       TeamMembers: members.get(row.id) ?? [],
     }));
     return pageResult(teams, page.nextCursor);
-  }
-
-  /** The team, its workspace and its members in one round trip. */
-  async detail(access: TeamAccess): Promise<TeamDetailDto> {
-    const rows: { detail: TeamDetailDto }[] = await this.dataSource.query(
-      `SELECT json_build_object(
-                'id', t.id, 'name', t.name, 'isDefault', t.is_default, 'createdAt', ${iso('t.created_at')}, 'updatedAt', ${iso('t.updated_at')},
-                'workspace', json_build_object('name', w.name, 'enterpriseId', w.enterprise_id),
-                'TeamMembers', COALESCE((
-                  SELECT json_agg(json_build_object(
-                           'id', m.id, 'role', m.role, 'userId', m.user_id, 'createdAt', ${iso('m.created_at')}, 'updatedAt', ${iso('m.updated_at')},
-                           'user', json_build_object('externalUserId', u.external_user_id))
-                         ORDER BY m.created_at, m.id)
-                    FROM team_members m JOIN users u ON u.id = m.user_id
-                   WHERE m.team_id = t.id AND m.tenant_id = t.tenant_id), '[]'::json)
-              ) AS detail
-         FROM teams t JOIN workspaces w ON w.id = t.workspace_id
-        WHERE t.id = $1 AND t.tenant_id = $2`,
-      [access.teamId, access.tenantId],
-    );
-    if (!rows[0]) throw AppException.notFound('Team not found');
-    return rows[0].detail;
   }
 
   async rename(access: TeamAccess, name: string): Promise<TeamNameDto> {

@@ -1,14 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
-import type { AuthUser } from '../auth-user';
-import { REFRESH_STRATEGY } from '../strategies/refresh-token.strategy';
-import { tokenError } from '../strategies/token-error';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import type { AuthenticatedRequest } from '../auth-user';
+import { TokenVerifier } from '../token-verifier.service';
 
 /** For the refresh endpoint only: the bearer must be a refresh token of the API key's tenant. */
 @Injectable()
-export class RefreshTokenGuard extends AuthGuard(REFRESH_STRATEGY) {
-  handleRequest<T = AuthUser>(error: unknown, user: T | false, info: unknown): T {
-    if (error || !user) throw tokenError(info, 'refresh');
-    return user;
+export class RefreshTokenGuard implements CanActivate {
+  constructor(private readonly tokens: TokenVerifier) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    request.user = this.tokens.userOf(request.headers.authorization, 'refresh', request.tenant);
+    return true;
   }
 }

@@ -1,6 +1,7 @@
-import { SetMetadata } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 
-export const RESPONSE_MESSAGE = 'response-message';
-
-/** The envelope's `message` for a handler's successful answer. */
-export const ResponseMessage = (message: string) => SetMetadata(RESPONSE_MESSAGE, message);
+/**
+ * The envelope's `message` for a handler's successful answer. Kept in the Fastify route config, where the adapter
+ * that builds the envelope (EnvelopingFastifyAdapter) finds it.
+ */
+export const ResponseMessage = (message: string) => RouteConfig({ responseMessage: message });

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
 import type { AuthenticatedRequest } from '../../auth/auth-user';
 import { AppException } from '../app.exception';
+import { Enveloped, envelopeContextOf, successEnvelope } from '../http/envelope';
 import { IdempotencyStore } from './idempotency-store.service';
 
 const HEADER = 'idempotency-key';
@@ -25,7 +26,9 @@ function canonical(value: unknown): string {
 /**
  * `Idempotency-Key` on a creating POST: the same key with the same request within 24 h replays the stored answer
  * without doing the work again (also when the two race); with another request it is a 409. Keys are per tenant. Only
- * completed (2xx) answers are stored: a failed request releases its key so a retry does the work.
+ * completed (2xx) answers are stored: a failed request releases its key so a retry does the work. Runs on every POST
+ * route (see applyInterceptorToRoutes in createApp), after all guards; the answer it stores and replays is the
+ * finished envelope.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -50,10 +53,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const claim = await this.store.claim(tenantId, key, fingerprint);
     if (claim.kind === 'replay') {
       reply.status(claim.status).header('idempotent-replayed', 'true');
-      return of(claim.body);
+      return of(new Enveloped(claim.body));
     }
     return next.handle().pipe(
-      mergeMap((body) => from(this.store.complete(tenantId, key, reply.statusCode, body).then(() => body))),
+      mergeMap((body) => {
+        const envelope = successEnvelope(body, envelopeContextOf(request, reply.statusCode));
+        return from(this.store.complete(tenantId, key, reply.statusCode, envelope).then(() => new Enveloped(envelope)));
+      }),
       catchError((error: unknown) => from(this.store.release(tenantId, key)).pipe(mergeMap(() => throwError(() => error)))),
     );
   }

@@ -1,7 +1,7 @@
-import { AppException } from '../../common/app.exception';
-import { ErrorCode } from '../../common/error-code';
+import { AppException } from '../common/app.exception';
+import { ErrorCode } from '../common/error-code';
 
-/** passport-jwt reports why a token failed in `info`; turn that into the contract's codes. */
+/** Why a token failed (jsonwebtoken's error, or `No auth token`), as the contract's codes. */
 export function tokenError(info: unknown, kind: 'access' | 'refresh'): AppException {
   const name = (info as { name?: string } | undefined)?.name;
   if (name === 'TokenExpiredError') return AppException.unauthorized(`The ${kind} token has expired`, ErrorCode.TOKEN_EXPIRED);

@@ -1,0 +1,29 @@
+import { StreamableFile } from '@nestjs/common';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import { Enveloped, envelopeContextOf, successEnvelope } from '../common/http/envelope';
+
+function isFastifyReply(response: ServerResponse | FastifyReply): response is FastifyReply {
+  return 'request' in response && 'status' in response;
+}
+
+/**
+ * Fastify with the contract's success envelope around every handler's answer. Nest sends each handler's result
+ * through `reply()`; doing it here rather than in a global interceptor keeps reads free of Nest's interceptor chain
+ * (per request on Node 20: two AsyncResource.bind calls, a ReplaySubject and disconnect listeners), which cost about
+ * as much as everything else in a cached team read. Errors never come here: AllExceptionsFilter sends them.
+ */
+export class EnvelopingFastifyAdapter extends FastifyAdapter {
+  reply(response: ServerResponse | FastifyReply, body: unknown, statusCode?: number) {
+    if (isFastifyReply(response) && !(body instanceof StreamableFile) && (statusCode ?? response.statusCode) < 400) {
+      if (body instanceof Enveloped) {
+        body = body.envelope;
+      } else {
+        body = successEnvelope(body, envelopeContextOf(response.request, statusCode ?? response.statusCode));
+        if (typeof body === 'string') response.type('application/json; charset=utf-8');
+      }
+    }
+    return super.reply(response, body, statusCode);
+  }
+}

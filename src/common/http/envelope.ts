@@ -1,0 +1,49 @@
+import type { FastifyRequest } from 'fastify';
+import { ApiResult } from './api-result';
+import { RawJson } from './raw-json';
+
+const DEFAULT_MESSAGES: Record<number, string> = { 200: 'Request successful', 201: 'Resource created successfully', 202: 'Request accepted' };
+
+/** A finished success envelope (e.g. a stored idempotent answer), sent as it is. */
+export class Enveloped {
+  constructor(public readonly envelope: unknown) {}
+}
+
+export interface EnvelopeContext {
+  statusCode: number;
+  requestId: string;
+  method: string;
+  /** `@ResponseMessage` of the route. */
+  routeMessage?: string;
+}
+
+/** The route's `@ResponseMessage`, which that decorator leaves in the Fastify route config. */
+export function routeMessageOf(request: FastifyRequest): string | undefined {
+  return (request.routeOptions.config as { responseMessage?: string } | undefined)?.responseMessage;
+}
+
+/**
+ * The contract's success envelope around a handler's answer: `{ success, data, message, meta?, timestamp,
+ * statusCode, requestId }`. A RawJson answer to a GET gives the envelope's JSON text with the data spliced in.
+ */
+export function successEnvelope(body: unknown, context: EnvelopeContext): Record<string, unknown> | string {
+  const result = body instanceof ApiResult ? body : new ApiResult(body ?? null);
+  const rest = {
+    message: result.message ?? context.routeMessage ?? DEFAULT_MESSAGES[context.statusCode] ?? 'Request successful',
+    ...(result.meta ? { meta: result.meta } : {}),
+    timestamp: new Date().toISOString(),
+    statusCode: context.statusCode,
+    requestId: context.requestId,
+  };
+  if (result.data instanceof RawJson) {
+    // Same text as serializing the object: success, data, then the rest in the same order. A write's answer stays an
+    // object for the idempotency store.
+    if (context.method !== 'GET') return { success: true, data: JSON.parse(result.data.json) as unknown, ...rest };
+    return `{"success":true,"data":${result.data.json},${JSON.stringify(rest).slice(1)}`;
+  }
+  return { success: true, data: result.data ?? null, ...rest };
+}
+
+export function envelopeContextOf(request: FastifyRequest, statusCode: number): EnvelopeContext {
+  return { statusCode, requestId: request.id, method: request.method, routeMessage: routeMessageOf(request) };
+}

@@ -1,0 +1,42 @@
+import { ApiResult } from '../../src/common/http/api-result';
+import { successEnvelope } from '../../src/common/http/envelope';
+import { RawJson } from '../../src/common/http/raw-json';
+
+const context = { statusCode: 200, requestId: 'req-1', method: 'GET' };
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+describe('success envelope', () => {
+  it('wraps an answer with the default message of its status', () => {
+    expect(successEnvelope({ a: 1 }, context)).toEqual({
+      success: true,
+      data: { a: 1 },
+      message: 'Request successful',
+      timestamp: expect.stringMatching(ISO),
+      statusCode: 200,
+      requestId: 'req-1',
+    });
+    expect(successEnvelope(undefined, { ...context, statusCode: 201 })).toMatchObject({ data: null, message: 'Resource created successfully' });
+  });
+
+  it('takes the message of the answer first, then the route, and adds meta', () => {
+    const result = new ApiResult([1], 'From the handler', { nextCursor: 'c' });
+    expect(successEnvelope(result, { ...context, routeMessage: 'From the route' })).toMatchObject({ data: [1], message: 'From the handler', meta: { nextCursor: 'c' } });
+    expect(successEnvelope([1], { ...context, routeMessage: 'From the route' })).toMatchObject({ message: 'From the route' });
+  });
+
+  it('splices pre-serialized data into the same JSON text, keys in the same order', () => {
+    const data = { id: 't', members: [{ name: 'é "quoted"' }] };
+    for (const body of [RawJson.of(data), new ApiResult(RawJson.of(data), 'Found', { page: 1 })]) {
+      const text = successEnvelope(body, context);
+      expect(typeof text).toBe('string');
+      const parsed = JSON.parse(text as string);
+      const asObject = successEnvelope(body instanceof ApiResult ? new ApiResult(data, 'Found', { page: 1 }) : data, context) as Record<string, unknown>;
+      expect(Object.keys(parsed)).toEqual(Object.keys(asObject));
+      expect({ ...parsed, timestamp: 'x' }).toEqual({ ...asObject, timestamp: 'x' });
+    }
+  });
+
+  it('keeps a write answer an object, for the idempotency store', () => {
+    expect(successEnvelope(RawJson.of({ id: 't' }), { ...context, method: 'POST', statusCode: 201 })).toMatchObject({ success: true, data: { id: 't' } });
+  });
+});
