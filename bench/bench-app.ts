@@ -1,3 +1,6 @@
+import { Closers } from './bench-run';
+
+export { Closers };
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,7 +12,6 @@ import { seedThroughApi, SeededTeam } from './seed-through-api';
 
 export const ADMIN_API_TOKEN = 'bench-admin-token-123456';
 
-type Closer = () => Promise<void>;
 
 export interface BenchApp {
   app: NestFastifyApplication;
@@ -25,21 +27,6 @@ export function log(message: string): void {
   console.log(`[bench] ${message}`);
 }
 
-/** Things to close, in reverse order of opening; one failure must not leave the database server running. */
-export class Closers {
-  private readonly closers: { name: string; close: Closer }[] = [];
-
-  add(name: string, close: Closer): void {
-    this.closers.push({ name, close });
-  }
-
-  async closeAll(): Promise<void> {
-    while (this.closers.length > 0) {
-      const { name, close } = this.closers.pop()!;
-      await close().catch((error: unknown) => console.error(`Closing ${name} failed:`, error));
-    }
-  }
-}
 
 async function startApp(databaseUrl: string, dataDir: string, logLevel: string): Promise<NestFastifyApplication> {
   const config = loadConfig({

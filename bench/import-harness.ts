@@ -8,6 +8,7 @@ import { createApp } from '../src/bootstrap/create-app';
 import { loadConfig } from '../src/config/load-config';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { submitConsent } from '../test/fakes/consent-form.client';
+import { Closers } from './bench-run';
 import { BenchAccountShape, FAKE_ACCOUNT_ID, FakeMetaProcess } from './meta-fake-account';
 
 export const ADMIN_API_TOKEN = 'bench-admin-token-123456';
@@ -49,23 +50,7 @@ export function loadImportedAccount(dataDir: string): ImportedAccount | undefine
   }
 }
 
-type Closer = () => Promise<void>;
-
-/** Closes in reverse order of opening; one failure must not leave the database server running. */
-export class Closers {
-  private readonly list: { name: string; close: Closer }[] = [];
-
-  add(name: string, close: Closer): void {
-    this.list.push({ name, close });
-  }
-
-  async closeAll(): Promise<void> {
-    while (this.list.length > 0) {
-      const { name, close } = this.list.pop()!;
-      await close().catch((error: unknown) => console.error(`Closing ${name} failed:`, error));
-    }
-  }
-}
+export { Closers };
 
 export interface BenchApp {
   app: NestFastifyApplication;

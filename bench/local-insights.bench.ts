@@ -16,6 +16,7 @@ import {
   userHeaders,
 } from './import-harness';
 import { benchAccountShape, FAKE_ACCOUNT_ID, startFakeMetaProcess } from './meta-fake-account';
+import { runBench } from './bench-run';
 import { loadLine, machineLine, writeSection } from './results-section';
 
 const HEADING = '## Local insights query (npm run bench)';
@@ -103,15 +104,4 @@ async function main(closers: Closers): Promise<void> {
   log('Wrote the section to bench/RESULTS.md');
 }
 
-const closers = new Closers();
-process.once('SIGINT', () => void closers.closeAll().finally(() => process.exit(130)));
-main(closers)
-  .then(async () => {
-    await closers.closeAll();
-    process.exit(0);
-  })
-  .catch(async (error: unknown) => {
-    console.error('[bench] FAILED:', error);
-    await closers.closeAll();
-    process.exit(1);
-  });
+runBench(main);

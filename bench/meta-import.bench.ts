@@ -11,6 +11,7 @@ import {
   saveImportedAccount,
   startBenchApp,
 } from './import-harness';
+import { runBench } from './bench-run';
 import { loadLine, machineLine, writeSection } from './results-section';
 
 const HEADING = '## Meta import (npm run bench:import)';
@@ -98,15 +99,4 @@ async function main(closers: Closers): Promise<void> {
   log('Wrote the section to bench/RESULTS.md');
 }
 
-const closers = new Closers();
-process.once('SIGINT', () => void closers.closeAll().finally(() => process.exit(130)));
-main(closers)
-  .then(async () => {
-    await closers.closeAll();
-    process.exit(0);
-  })
-  .catch(async (error: unknown) => {
-    console.error('[bench] FAILED:', error);
-    await closers.closeAll();
-    process.exit(1);
-  });
+runBench(main);
