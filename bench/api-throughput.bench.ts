@@ -1,13 +1,12 @@
 import * as path from 'node:path';
 import { startBareFastify } from './bare-fastify';
 import { Closers, log, startSeededApp } from './bench-app';
+import { runBench } from './bench-run';
 import { LoadMeasurement, measureLoad } from './load-run';
 import { bestOf, loadLine, ratioOf, resultTable, RUN_NOTES, targetLine, ThroughputComparison, writeResultsSection } from './throughput-report';
 
 // This file runs compiled from dist-bench/bench/; RESULTS.md lives beside the source.
 const RESULTS_PATH = path.join(__dirname, '..', '..', 'bench', 'RESULTS.md');
-
-const closers = new Closers();
 
 function transportProblems(label: string, measurement: LoadMeasurement): string[] {
   const problems: string[] = [];
@@ -28,7 +27,7 @@ function printReport(comparison: ThroughputComparison): void {
   console.log('');
 }
 
-async function runBenchmark(): Promise<void> {
+async function runBenchmark(closers: Closers): Promise<void> {
   const { seeded, teamDetailTarget } = await startSeededApp(closers);
 
   const bare = await startBareFastify();
@@ -58,18 +57,4 @@ async function runBenchmark(): Promise<void> {
   log(`Wrote the section to ${path.relative(process.cwd(), RESULTS_PATH)}`);
 }
 
-process.once('SIGINT', () => {
-  log('Interrupted; closing the app and the database');
-  void closers.closeAll().finally(() => process.exit(130));
-});
-
-runBenchmark()
-  .then(async () => {
-    await closers.closeAll();
-    process.exit(0);
-  })
-  .catch(async (error: unknown) => {
-    console.error('[bench] FAILED:', error);
-    await closers.closeAll();
-    process.exit(1);
-  });
+runBench(runBenchmark);
