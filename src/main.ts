@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap/create-app';
 import { closeOnSignals, exitOnStartFailure, say } from './bootstrap/process-lifecycle';
+import { firstRunHint } from './bootstrap/first-run-hint';
 import { loadConfig } from './config/load-config';
 import { resolveDatabase } from './database/resolve-database';
 
@@ -14,6 +15,8 @@ async function bootstrap(): Promise<void> {
   closeOnSignals(app, database, 'draining requests and shutting down', 15_000);
   await app.listen({ port: config.port, host: config.host });
   say(`Adlyft API listening on http://${config.host}:${config.port}/api/v1 (docs at ${config.publicUrl}/docs)`);
+  const firstRun = firstRunHint(config);
+  if (firstRun) say(firstRun);
 }
 
 bootstrap().catch(exitOnStartFailure);

@@ -24,7 +24,7 @@ export class AdminTenantsController {
   @ApiOperation({ summary: 'Create a tenant and its first API key (shown once)' })
   @ApiEnvelope(TenantWithKeyDto, { status: HttpStatus.CREATED })
   create(@Body() body: CreateTenantDto) {
-    return this.tenants.create(body.name, body.allowedRedirectOrigins ?? []);
+    return this.tenants.create(body.name, body.allowedRedirectOrigins ?? [], body.sandbox === true ? 'sandbox' : 'live');
   }
 
   @Get()

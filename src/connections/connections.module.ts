@@ -10,10 +10,12 @@ import { ConnectionTargetGuard } from './guards/connection-target.guard';
 import { ConnectCallbackController } from './oauth/connect-callback.controller';
 import { ConnectService } from './oauth/connect.service';
 import { OAuthStateService } from './oauth/oauth-state.service';
+import { SandboxConsentController } from './oauth/sandbox-consent.controller';
+import { SandboxConsentService } from './oauth/sandbox-consent.service';
 import { TokenVault } from './vault/token-vault.service';
 
 @Module({
-  controllers: [ConnectionsController, ConnectCallbackController],
+  controllers: [ConnectionsController, ConnectCallbackController, SandboxConsentController],
   providers: [
     ConnectionsService,
     ConnectService,
@@ -22,6 +24,7 @@ import { TokenVault } from './vault/token-vault.service';
     ConnectionRemoval,
     ConnectionInsightsService,
     OAuthStateService,
+    SandboxConsentService,
     TokenVault,
     ConnectionTargetGuard,
     ConnectionAdminGuard,

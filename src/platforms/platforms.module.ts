@@ -4,10 +4,11 @@ import { GoogleModule } from './google/google.module';
 import { MetaDriver } from './meta/meta.driver';
 import { MetaModule } from './meta/meta.module';
 import { PlatformDrivers } from './platform-drivers.service';
+import { PlatformEndpointsModule } from './platform-endpoints.module';
 
 @Global()
 @Module({
-  imports: [MetaModule, GoogleModule],
+  imports: [PlatformEndpointsModule, MetaModule, GoogleModule],
   providers: [MetaDriver, GoogleDriver, PlatformDrivers],
   exports: [PlatformDrivers, MetaModule, GoogleModule],
 })

@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.service';
 import { AppConfig } from '../config/app-config';
 import { ConnectionTokens } from '../connections/connection-tokens.service';
+import { UsageRecorder } from '../usage/usage-recorder.service';
+import type { CallEnvironment } from '../usage/usage-scope';
 import { importOutcome, ImportOutcome } from './import-failure';
 import { ImportRunContext } from './import-run-context';
 import type { ImportAccount, PlatformImportSteps } from './import-step';
@@ -53,6 +55,7 @@ export class ImportRunner {
     private readonly config: AppConfig,
     private readonly store: ImportStore,
     private readonly webhooks: WebhookOutbox,
+    private readonly usage: UsageRecorder,
     @Inject(IMPORT_STEPS) platforms: PlatformImportSteps[],
   ) {
     this.stepsByPlatform = new Map(platforms.map((p) => [p.platform, p]));
@@ -64,7 +67,9 @@ export class ImportRunner {
     try {
       const row = await this.claim(job);
       if (!row) return;
-      const outcome = await this.execute(row, stopping);
+      // The platform calls go to the tenant's environment (a sandbox tenant's to the simulator) and count as its usage.
+      const tenant = { id: row.tenant_id, environment: await this.environmentOf(row.tenant_id) };
+      const outcome = await this.usage.runAs(tenant, 'job:import', () => this.execute(row, stopping));
       await this.record(row, outcome);
     } finally {
       await this.unlock(lock, job.importId);
@@ -187,6 +192,12 @@ export class ImportRunner {
     if (calls > 0) {
       await this.dataSource.query(`UPDATE imports SET platform_calls = platform_calls + $2 WHERE id = $1 AND tenant_id = $4 AND attempts = $3`, [row.id, calls, row.attempts, row.tenant_id]);
     }
+  }
+
+  private async environmentOf(tenantId: string): Promise<CallEnvironment> {
+    const rows: Array<{ environment: CallEnvironment }> = await this.dataSource.query('SELECT environment FROM tenants WHERE id = $1', [tenantId]);
+    // A deleted tenant's import finds no account either and fails as NOT_FOUND without calling any platform.
+    return rows[0]?.environment ?? 'live';
   }
 
   private async claim(job: ImportJobData): Promise<ImportRow | undefined> {

@@ -3,6 +3,9 @@ import { ApiKey } from './api-key.entity';
 
 export type TenantStatus = 'active' | 'disabled';
 
+/** Live tenants reach the real Meta and Google; sandbox tenants the built-in simulator. Fixed at creation. */
+export type TenantEnvironment = 'live' | 'sandbox';
+
 @Entity({ name: 'tenants' })
 export class Tenant {
   @PrimaryGeneratedColumn('uuid')
@@ -16,6 +19,9 @@ export class Tenant {
 
   @Column({ type: 'text', default: 'active' })
   status: TenantStatus;
+
+  @Column({ type: 'text', default: 'live', update: false })
+  environment: TenantEnvironment;
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;

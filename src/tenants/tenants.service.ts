@@ -9,12 +9,13 @@ import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyCache } from './api-key-cache';
 import { generateApiKey, hashApiKey } from './api-key-material';
-import { Tenant } from './tenant.entity';
+import { Tenant, TenantEnvironment } from './tenant.entity';
 
 export interface TenantView {
   id: string;
   name: string;
   status: Tenant['status'];
+  environment: TenantEnvironment;
   allowedRedirectOrigins: string[];
   keyPrefix: string | null;
   createdAt: Date;
@@ -26,12 +27,14 @@ export interface TenantWithKey {
   name: string;
   apiKey: string;
   keyPrefix: string;
+  environment: TenantEnvironment;
   allowedRedirectOrigins: string[];
 }
 
 export interface ActiveTenant {
   id: string;
   name: string;
+  environment: TenantEnvironment;
 }
 
 export type ApiKeyCheck = { tenant: ActiveTenant } | { problem: 'unknown' | 'disabled' };
@@ -43,10 +46,10 @@ export class TenantsService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(name: string, origins: string[] = []): Promise<TenantWithKey> {
+  async create(name: string, origins: string[] = [], environment: TenantEnvironment = 'live'): Promise<TenantWithKey> {
     const allowedRedirectOrigins = this.normalizeOrigins(origins);
     return this.dataSource.transaction(async (manager) => {
-      const tenant = await manager.save(manager.create(Tenant, { name: name.trim(), allowedRedirectOrigins }));
+      const tenant = await manager.save(manager.create(Tenant, { name: name.trim(), allowedRedirectOrigins, environment }));
       return this.issueKey(manager, tenant);
     });
   }
@@ -114,22 +117,29 @@ export class TenantsService {
     const cacheKey = hash.toString('base64');
     const cached = this.keyCache.get(cacheKey);
     if (cached) return cached;
-    const rows: { id: string; name: string; status: string }[] = await this.dataSource.query(
-      `SELECT t.id, t.name, t.status FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
+    const rows: { id: string; name: string; status: string; environment: TenantEnvironment }[] = await this.dataSource.query(
+      `SELECT t.id, t.name, t.status, t.environment FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
         WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
       [hash],
     );
     const row = rows[0];
-    const check: ApiKeyCheck = !row ? { problem: 'unknown' } : row.status !== 'active' ? { problem: 'disabled' } : { tenant: { id: row.id, name: row.name } };
+    const check: ApiKeyCheck = !row ? { problem: 'unknown' } : row.status !== 'active' ? { problem: 'disabled' } : { tenant: { id: row.id, name: row.name, environment: row.environment } };
     // Unknown keys are not cached: a flood of random keys must not evict the live ones.
     if (row) this.keyCache.set(cacheKey, check);
     return check;
   }
 
   private async issueKey(manager: EntityManager, tenant: Tenant): Promise<TenantWithKey> {
-    const key = generateApiKey();
+    const key = generateApiKey(tenant.environment);
     await manager.insert(ApiKey, { tenantId: tenant.id, prefix: key.prefix, keyHash: key.hash });
-    return { id: tenant.id, name: tenant.name, apiKey: key.plaintext, keyPrefix: key.prefix, allowedRedirectOrigins: tenant.allowedRedirectOrigins };
+    return {
+      id: tenant.id,
+      name: tenant.name,
+      apiKey: key.plaintext,
+      keyPrefix: key.prefix,
+      environment: tenant.environment,
+      allowedRedirectOrigins: tenant.allowedRedirectOrigins,
+    };
   }
 
   private async find(id: string): Promise<Tenant> {
@@ -162,6 +172,7 @@ export class TenantsService {
       id: tenant.id,
       name: tenant.name,
       status: tenant.status,
+      environment: tenant.environment,
       allowedRedirectOrigins: tenant.allowedRedirectOrigins,
       keyPrefix,
       createdAt: tenant.createdAt,

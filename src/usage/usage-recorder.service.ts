@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown, O
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UsageCounters } from './usage-counters';
-import { PlatformCallSink, runInUsageScope, UsagePlatform, UsageScope } from './usage-scope';
+import { CallTenant, PlatformCallSink, runInUsageScope, UsagePlatform, UsageScope } from './usage-scope';
 import { UsageStore } from './usage-store.service';
 
 const FLUSH_INTERVAL_MS = 5_000;
@@ -36,9 +36,12 @@ export class UsageRecorder implements PlatformCallSink, OnModuleInit, BeforeAppl
     this.counters.add(tenantId, endpoint, platform, 0, 1);
   }
 
-  /** Runs work outside a request (a background job) with its platform calls counted for the tenant under `label`. */
-  runAs<T>(tenantId: string, label: string, work: () => T): T {
-    return runInUsageScope(new UsageScope(this, label, tenantId), work);
+  /**
+   * Runs work outside a request (a background job) for the tenant: its platform calls go to the tenant's environment
+   * and are counted under `label`.
+   */
+  runAs<T>(tenant: CallTenant, label: string, work: () => T): T {
+    return runInUsageScope(new UsageScope(this, label, tenant.id, undefined, tenant.environment), work);
   }
 
   /** Writes what is counted so far; calls are serialised, and a failed write keeps its counts for the next one. */

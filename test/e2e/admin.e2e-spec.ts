@@ -35,6 +35,7 @@ describe('Admin API: tenants and keys', () => {
       id,
       name: 'Acme',
       status: 'active',
+      environment: 'live',
       allowedRedirectOrigins: ['https://app.acme.com', 'http://localhost:5173'],
       keyPrefix: apiKey.slice(0, 14),
       createdAt: expect.any(String),

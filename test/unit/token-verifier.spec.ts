@@ -5,7 +5,7 @@ import { JWT_ISSUER } from '../../src/auth/token.service';
 import { AppConfig } from '../../src/config/app-config';
 
 const SECRET = 'unit-test-secret-0123456789-0123456789';
-const tenant = { id: 'tenant-1', name: 'Acme' };
+const tenant = { id: 'tenant-1', name: 'Acme', environment: 'live' as const };
 const jwt = new JwtService({ secret: SECRET, signOptions: { algorithm: 'HS256' } });
 const verifier = new TokenVerifier(jwt, { jwtSecret: SECRET } as AppConfig);
 
@@ -55,7 +55,7 @@ describe('token verifier', () => {
     const valid = token({});
     expect(outcome(() => verifier.userOf(`Bearer ${valid}`, 'access', tenant))).toBe('ok');
     expect(outcome(() => verifier.userOf(`Bearer ${valid}`, 'refresh', tenant))).toBe('INVALID_TOKEN');
-    expect(outcome(() => verifier.userOf(`Bearer ${valid}`, 'access', { id: 'tenant-2', name: 'Other' }))).toBe('INVALID_TOKEN');
+    expect(outcome(() => verifier.userOf(`Bearer ${valid}`, 'access', { id: 'tenant-2', name: 'Other', environment: 'live' }))).toBe('INVALID_TOKEN');
     expect(outcome(() => verifier.userOf(`Bearer ${valid}`, 'access', undefined))).toBe('INVALID_TOKEN');
   });
 });

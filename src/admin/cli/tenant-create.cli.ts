@@ -9,7 +9,7 @@ import { resolveDatabase } from '../../database/resolve-database';
 import { runMigrations } from '../../database/run-migrations';
 import { TenantsService } from '../../tenants/tenants.service';
 
-const USAGE = 'Usage: npm run tenant:create -- --name <name> [--redirect-origin <origin>]... [--json]';
+const USAGE = 'Usage: npm run tenant:create -- --name <name> [--redirect-origin <origin>]... [--sandbox] [--json]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -17,6 +17,7 @@ async function main(): Promise<number> {
       name: { type: 'string' },
       'redirect-origin': { type: 'string', multiple: true },
       json: { type: 'boolean', default: false },
+      sandbox: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -45,14 +46,17 @@ async function main(): Promise<number> {
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);
-    const tenant = await new TenantsService(dataSource).create(name, origins);
+    const tenant = await new TenantsService(dataSource).create(name, origins, values.sandbox ? 'sandbox' : 'live');
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ id: tenant.id, name: tenant.name, apiKey: tenant.apiKey })}\n`);
+      // A live tenant's line keeps exactly the contract's three fields; a sandbox tenant's says what it is.
+      const sandbox = tenant.environment === 'sandbox' ? { environment: tenant.environment } : {};
+      process.stdout.write(`${JSON.stringify({ id: tenant.id, name: tenant.name, apiKey: tenant.apiKey, ...sandbox })}\n`);
     } else {
       process.stdout.write(
-        `Tenant created.\n  id:      ${tenant.id}\n  name:    ${tenant.name}\n  apiKey:  ${tenant.apiKey}\n` +
+        `${tenant.environment === 'sandbox' ? 'Sandbox tenant' : 'Tenant'} created.\n  id:      ${tenant.id}\n  name:    ${tenant.name}\n  apiKey:  ${tenant.apiKey}\n` +
           (tenant.allowedRedirectOrigins.length ? `  origins: ${tenant.allowedRedirectOrigins.join(', ')}\n` : '') +
-          'The API key is shown once; only its hash is stored.\n',
+          'The API key is shown once; only its hash is stored.\n' +
+          (tenant.environment === 'sandbox' ? 'Its platform calls and connect flow go to the built-in simulated Meta and Google, never to the real ones.\n' : ''),
       );
     }
     return 0;

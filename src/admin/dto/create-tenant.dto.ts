@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsOrigin } from '../../common/validation/is-origin.validator';
 
 export class CreateTenantDto {
@@ -15,4 +15,12 @@ export class CreateTenantDto {
   @ArrayMaxSize(50)
   @IsOrigin({ each: true })
   allowedRedirectOrigins?: string[];
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'A sandbox tenant: its platform calls and connect flow go to the built-in simulated Meta and Google, never to the real ones; its keys start with `ak_test_`. Cannot be changed later.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  sandbox?: boolean;
 }

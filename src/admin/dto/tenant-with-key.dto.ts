@@ -13,6 +13,9 @@ export class TenantWithKeyDto {
   @ApiProperty({ description: 'The visible start of the key, to tell keys apart' })
   keyPrefix: string;
 
+  @ApiProperty({ enum: ['live', 'sandbox'], description: 'live: the real Meta and Google; sandbox: the built-in simulator. Fixed at creation.' })
+  environment: string;
+
   @ApiProperty({ type: [String] })
   allowedRedirectOrigins: string[];
 }

@@ -18,6 +18,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: request.id, path: request.url }, 'Unhandled error');
     }
     if (description.headers) reply.headers(description.headers);
-    reply.status(description.status).send(errorEnvelope(description, request.url.split('?')[0], request.id));
+    const environment = (request as { tenant?: { environment?: string } }).tenant?.environment;
+    reply.status(description.status).send(errorEnvelope(description, request.url.split('?')[0], request.id, environment));
   }
 }

@@ -15,6 +15,8 @@ export interface EnvelopeContext {
   method: string;
   /** `@ResponseMessage` of the route. */
   routeMessage?: string;
+  /** The environment of the calling tenant (`live` or `sandbox`), once its API key is known. */
+  environment?: string;
 }
 
 /** The route's `@ResponseMessage`, which that decorator leaves in the Fastify route config. */
@@ -24,7 +26,7 @@ export function routeMessageOf(request: FastifyRequest): string | undefined {
 
 /**
  * The contract's success envelope around a handler's answer: `{ success, data, message, meta?, timestamp,
- * statusCode, requestId }`. A RawJson answer to a GET gives the envelope's JSON text with the data spliced in.
+ * statusCode, requestId, environment? }`. A RawJson answer to a GET gives the envelope's JSON text with the data spliced in.
  */
 export function successEnvelope(body: unknown, context: EnvelopeContext): Record<string, unknown> | string {
   const result = body instanceof ApiResult ? body : new ApiResult(body ?? null);
@@ -34,6 +36,7 @@ export function successEnvelope(body: unknown, context: EnvelopeContext): Record
     timestamp: new Date().toISOString(),
     statusCode: context.statusCode,
     requestId: context.requestId,
+    ...(context.environment ? { environment: context.environment } : {}),
   };
   if (result.data instanceof RawJson) {
     // Same text as serializing the object: success, data, then the rest in the same order. A write's answer stays an
@@ -45,5 +48,6 @@ export function successEnvelope(body: unknown, context: EnvelopeContext): Record
 }
 
 export function envelopeContextOf(request: FastifyRequest, statusCode: number): EnvelopeContext {
-  return { statusCode, requestId: request.id, method: request.method, routeMessage: routeMessageOf(request) };
+  const environment = (request as { tenant?: { environment?: string } }).tenant?.environment;
+  return { statusCode, requestId: request.id, method: request.method, routeMessage: routeMessageOf(request), environment };
 }

@@ -66,7 +66,7 @@ export function describeError(exception: unknown): ErrorDescription {
   return { status: 500, code: ErrorCode.INTERNAL_ERROR, message: 'Internal server error', unexpected: true };
 }
 
-export function errorEnvelope(description: ErrorDescription, path: string, requestId: string) {
+export function errorEnvelope(description: ErrorDescription, path: string, requestId: string, environment?: string) {
   return {
     success: false as const,
     error: {
@@ -78,5 +78,6 @@ export function errorEnvelope(description: ErrorDescription, path: string, reque
     statusCode: description.status,
     path,
     requestId,
+    ...(environment ? { environment } : {}),
   };
 }

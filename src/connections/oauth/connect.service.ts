@@ -8,7 +8,7 @@ import { AppException } from '../../common/app.exception';
 import { normalizeOrigin } from '../../common/http/origin';
 import { PlatformDrivers } from '../../platforms/platform-drivers.service';
 import { PlatformError, PlatformName } from '../../platforms/platform-error';
-import { attributeUsageTo } from '../../usage/usage-scope';
+import { attributeCallsTo, CallEnvironment } from '../../usage/usage-scope';
 import { ConnectionStore } from '../connection-store.service';
 import type { ConnectResult } from './connect-result.page';
 import { OAuthStatePayload } from './oauth-state.codec';
@@ -64,10 +64,10 @@ export class ConnectService {
     if (query.error) return this.fail(platform, query.error === 'access_denied' ? 'ACCESS_DENIED' : 'PLATFORM_ERROR', state);
     if (!query.code) return this.fail(platform, 'INVALID_REQUEST', state);
 
-    attributeUsageTo(state.tenantId);
     const team = await this.access.team(state.tenantId, state.userId, state.teamId);
     if (!team || (team.role !== 'ADMIN' && !team.isWorkspaceAdmin)) return this.fail(platform, 'FORBIDDEN', state);
     try {
+      attributeCallsTo({ id: state.tenantId, environment: await this.environmentOf(state.tenantId) });
       const grant = await this.drivers.configured(platform).connect(query.code);
       const saved = await this.store.saveGrant({ tenantId: state.tenantId, teamId: state.teamId, userId: state.userId }, grant);
       this.logger.log({ tenantId: state.tenantId, teamId: state.teamId, platform, connectionId: saved.connectionId, accounts: grant.accounts.length }, 'Connection saved');
@@ -101,6 +101,13 @@ export class ConnectService {
     );
     if (!rows[0]) return false;
     return state.redirect === null || rows[0].allowed_redirect_origins.includes(this.originOf(state.redirect) ?? '');
+  }
+
+  private async environmentOf(tenantId: string): Promise<CallEnvironment> {
+    const rows: Array<{ environment: CallEnvironment }> = await this.dataSource.query('SELECT environment FROM tenants WHERE id = $1', [tenantId]);
+    // The tenant was found active a moment ago (redirectStillAllowed); a missing row now means it was just deleted.
+    if (!rows[0]) throw AppException.notFound('Tenant not found');
+    return rows[0].environment;
   }
 
   private async allowedOrigins(tenantId: string): Promise<string[]> {

@@ -39,6 +39,19 @@ export class OAuthStateService {
     return this.codec.encode({ ...binding, nonce, expiresAt });
   }
 
+  /**
+   * Verifies the state without burning it: for the sandbox's simulated consent dialog, which must know whose
+   * simulated platform it stands for before the browser comes back to the callback (which burns it).
+   */
+  async peek(raw: string | undefined, platform: PlatformName): Promise<ConsumedState> {
+    const state = raw ? this.codec.decode(raw) : undefined;
+    if (!state || state.platform !== platform) return { ok: false, error: 'INVALID_STATE' };
+    if (state.expiresAt * 1000 <= Date.now()) return { ok: false, error: 'STATE_EXPIRED', state };
+    const unused: Array<{ nonce: string }> = await this.dataSource.query('SELECT nonce FROM oauth_states WHERE nonce = $1 AND tenant_id = $2', [state.nonce, state.tenantId]);
+    if (unused.length === 0) return { ok: false, error: 'STATE_ALREADY_USED', state };
+    return { ok: true, state };
+  }
+
   /** Verifies and burns the state: a second use, even within the ten minutes, fails. */
   async consume(raw: string | undefined, platform: PlatformName): Promise<ConsumedState> {
     const state = raw ? this.codec.decode(raw) : undefined;

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import axios, { AxiosInstance, AxiosResponse } from 'axios';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from '../../config/app-config';
 import { ErrorCode } from '../../common/error-code';
 import { countPlatformCall } from '../../usage/usage-scope';
+import { GoogleEndpoints, PlatformEndpoints } from '../platform-endpoints.service';
 import { PlatformError } from '../platform-error';
 import { normalizeGoogleCustomerId } from './google-customer.mapper';
 import { mapGoogleAdsError } from './google-error.mapper';
@@ -54,10 +55,15 @@ const backoffMs = (attempt: number) => {
 @Injectable()
 export class GoogleAdsClient {
   private readonly http: AxiosInstance;
+  private readonly endpoints: PlatformEndpoints;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    @Optional() endpoints?: PlatformEndpoints,
+  ) {
+    // Without the app's routing (a unit test), every call is live: a sandbox tenant's call then fails, never leaks.
+    this.endpoints = endpoints ?? new PlatformEndpoints(config);
     this.http = axios.create({
-      baseURL: `${config.google.adsApiUrl}/${config.google.adsApiVersion}`,
       timeout: config.platformHttpTimeoutMs,
       validateStatus: () => true,
       maxRedirects: 0,
@@ -107,20 +113,23 @@ export class GoogleAdsClient {
     };
   }
 
-  private headers(accessToken: string, loginCustomerId: string | null | undefined): Record<string, string> {
+  private headers(endpoints: GoogleEndpoints, accessToken: string, loginCustomerId: string | null | undefined): Record<string, string> {
+    this.endpoints.assertTokenFits(endpoints.environment, accessToken);
     const headers: Record<string, string> = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json', Accept: 'application/json' };
-    const { developerToken } = this.config.google;
+    const { developerToken } = endpoints;
     if (developerToken) headers['developer-token'] = developerToken;
-    const manager = loginCustomerId ?? this.config.google.loginCustomerId;
+    const manager = loginCustomerId ?? endpoints.loginCustomerId;
     if (manager) headers['login-customer-id'] = normalizeGoogleCustomerId(manager);
     return headers;
   }
 
   private async call<T>(method: 'GET' | 'POST', url: string, accessToken: string, loginCustomerId?: string | null, data?: unknown): Promise<T> {
-    const headers = this.headers(accessToken, loginCustomerId);
+    const endpoints = this.endpoints.google();
+    const headers = this.headers(endpoints, accessToken, loginCustomerId);
+    const absolute = `${endpoints.adsApiUrl}/${endpoints.adsApiVersion}${url}`;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once<T>(method, url, headers, data);
+        return await this.once<T>(method, absolute, headers, data);
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
         await sleep(backoffMs(attempt));

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import axios, { AxiosInstance, AxiosResponse } from 'axios';
 import { AppConfig, PlatformCredentials } from '../../config/app-config';
 import { countPlatformCall } from '../../usage/usage-scope';
+import { PlatformEndpoints } from '../platform-endpoints.service';
 import { PlatformError } from '../platform-error';
 import { mapGoogleOAuthError } from './google-error.mapper';
 
@@ -32,13 +33,19 @@ export class GoogleOAuthClient {
   /** `openid` makes the token answer carry an ID token whose `sub` identifies the Google user. */
   readonly scopes: readonly string[] = ['https://www.googleapis.com/auth/adwords', 'openid'];
   private readonly http: AxiosInstance;
+  private readonly endpoints: PlatformEndpoints;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    @Optional() endpoints?: PlatformEndpoints,
+  ) {
     this.http = axios.create({ timeout: config.platformHttpTimeoutMs, validateStatus: () => true, maxRedirects: 0 });
+    this.endpoints = endpoints ?? new PlatformEndpoints(config);
   }
 
+  /** Whether the calling tenant can connect Google: live tenants need the server's client; sandbox tenants always can. */
   isConfigured(): boolean {
-    return this.config.google.client !== undefined;
+    return this.endpoints.google().client !== undefined;
   }
 
   redirectUri(): string {
@@ -46,7 +53,7 @@ export class GoogleOAuthClient {
   }
 
   authorizeUrl(state: string): string {
-    const url = new URL(this.config.google.oauthAuthorizeUrl);
+    const url = new URL(this.endpoints.google().oauthAuthorizeUrl);
     const params = {
       client_id: this.client().clientId,
       redirect_uri: this.redirectUri(),
@@ -75,26 +82,29 @@ export class GoogleOAuthClient {
 
   async refresh(refreshToken: string): Promise<GoogleRefreshedToken> {
     const { clientId, clientSecret } = this.client();
+    this.endpoints.assertTokenFits(this.endpoints.google().environment, refreshToken);
     const body = await this.tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: clientSecret });
     return { accessToken: body.accessToken, expiresAt: body.expiresAt };
   }
 
   /** Revokes the grant behind an access or refresh token; a token Google no longer knows counts as revoked. */
   async revoke(token: string): Promise<void> {
-    const response = await this.post(this.config.google.oauthRevokeUrl, { token });
+    const endpoints = this.endpoints.google();
+    this.endpoints.assertTokenFits(endpoints.environment, token);
+    const response = await this.post(endpoints.oauthRevokeUrl, { token });
     if (response.status === 200) return;
     if (response.status === 400 && isRecord(response.data) && response.data.error === 'invalid_token') return;
     throw mapGoogleOAuthError(response.status, response.data);
   }
 
   private client(): PlatformCredentials {
-    const client = this.config.google.client;
+    const client = this.endpoints.google().client;
     if (!client) throw PlatformError.failed('Google OAuth is not configured (set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET)', { platform: 'google' });
     return client;
   }
 
   private async tokenRequest(form: Record<string, string>): Promise<{ accessToken: string; expiresAt: Date; raw: Record<string, unknown> }> {
-    const response = await this.post(this.config.google.oauthTokenUrl, form);
+    const response = await this.post(this.endpoints.google().oauthTokenUrl, form);
     if (response.status !== 200) throw mapGoogleOAuthError(response.status, response.data);
     const raw: unknown = response.data;
     if (!isRecord(raw) || typeof raw.access_token !== 'string' || !raw.access_token) {

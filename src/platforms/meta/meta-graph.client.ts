@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { ErrorCode } from '../../common/error-code';
 import { countPlatformCall } from '../../usage/usage-scope';
+import { MetaEndpoints, PlatformEndpoints } from '../platform-endpoints.service';
 import { PlatformError } from '../platform-error';
 import { mapMetaError, MetaResponseHeaders } from './meta-error.mapper';
 import { MetaThrottle } from './meta-throttle';
@@ -32,7 +33,9 @@ type Method = 'GET' | 'POST' | 'DELETE';
 
 interface GraphRequest {
   method: Method;
-  /** A path under the versioned base URL, or an absolute URL on the configured Graph origin. */
+  /** Where this call goes (the tenant's environment), decided once when the request is built. */
+  endpoints: MetaEndpoints;
+  /** A path under the versioned base URL, or an absolute URL on the Graph origin of `endpoints`. */
   url: string;
   query: URLSearchParams;
   form?: URLSearchParams;
@@ -93,17 +96,18 @@ function backoffMs(attempt: number): number {
 @Injectable()
 export class MetaGraphClient {
   private readonly http: AxiosInstance;
-  private readonly origin: string;
   private readonly throttle: MetaThrottle;
+  private readonly endpoints: PlatformEndpoints;
 
   constructor(
-    private readonly config: AppConfig,
+    config: AppConfig,
     @Optional() throttle?: MetaThrottle,
+    @Optional() endpoints?: PlatformEndpoints,
   ) {
     this.throttle = throttle ?? new MetaThrottle();
-    this.origin = new URL(config.meta.graphUrl).origin;
+    // Without the app's routing (a unit test), every call is live: a sandbox tenant's call then fails, never leaks.
+    this.endpoints = endpoints ?? new PlatformEndpoints(config);
     this.http = axios.create({
-      baseURL: `${config.meta.graphUrl}/${config.meta.apiVersion}`,
       timeout: config.platformHttpTimeoutMs,
       validateStatus: () => true,
       // A redirect could carry the token to another host.
@@ -127,9 +131,14 @@ export class MetaGraphClient {
 
   /** A GET that carries its own client credentials (code exchange, app token): no user token, no proof. */
   async getWithAppCredentials<T>(path: string, params: GraphParams): Promise<T> {
-    const app = this.credentials();
+    const endpoints = this.endpoints.meta();
+    const app = this.credentials(endpoints);
+    for (const key of ['input_token', 'fb_exchange_token']) {
+      const token = params[key];
+      if (typeof token === 'string') this.endpoints.assertTokenFits(endpoints.environment, token);
+    }
     const secrets = CREDENTIAL_PARAMS.map((key) => params[key]).filter((value): value is string => typeof value === 'string');
-    return this.send<T>({ method: 'GET', url: path, query: toSearchParams(params), secrets: [app.clientSecret, ...secrets] });
+    return this.send<T>({ method: 'GET', endpoints, url: path, query: toSearchParams(params), secrets: [app.clientSecret, ...secrets] });
   }
 
   /** Every `data` item of an edge, following `paging.next` until Meta stops sending it. */
@@ -143,7 +152,7 @@ export class MetaGraphClient {
       // A short or even empty page does not mean the end (Meta filters pages for privacy); only a missing `next` does.
       const next = body?.paging?.next;
       if (!next || page >= maxPages) return items;
-      request = this.nextPageRequest(path, params, accessToken, next, body.paging?.cursors?.after);
+      request = this.nextPageRequest(request.endpoints, path, params, accessToken, next, body.paging?.cursors?.after);
     }
   }
 
@@ -168,14 +177,14 @@ export class MetaGraphClient {
     return { data, after: cursor, summary: body?.summary };
   }
 
-  private nextPageRequest(path: string, params: GraphParams, accessToken: string, next: string, after: string | undefined): GraphRequest {
+  private nextPageRequest(endpoints: MetaEndpoints, path: string, params: GraphParams, accessToken: string, next: string, after: string | undefined): GraphRequest {
     let nextUrl: URL | undefined;
     try {
       nextUrl = new URL(next);
     } catch {
       nextUrl = undefined;
     }
-    if (nextUrl && nextUrl.origin === this.origin) {
+    if (nextUrl && nextUrl.origin === new URL(endpoints.graphUrl).origin) {
       const query = new URLSearchParams(nextUrl.search);
       query.delete('access_token');
       query.delete('appsecret_proof');
@@ -188,14 +197,16 @@ export class MetaGraphClient {
   }
 
   private userRequest(method: Method, url: string, query: URLSearchParams, accessToken: string): GraphRequest {
-    const app = this.credentials();
+    const endpoints = this.endpoints.meta();
+    const app = this.credentials(endpoints);
+    this.endpoints.assertTokenFits(endpoints.environment, accessToken);
     query.set('access_token', accessToken);
     query.set('appsecret_proof', createHmac('sha256', app.clientSecret).update(accessToken).digest('hex'));
-    return { method, url, query, secrets: [accessToken, app.clientSecret] };
+    return { method, endpoints, url, query, secrets: [accessToken, app.clientSecret] };
   }
 
-  private credentials() {
-    const app = this.config.meta.app;
+  private credentials(endpoints: MetaEndpoints) {
+    const app = endpoints.app;
     if (!app) throw PlatformError.failed('Meta is not configured on this server (META_APP_ID and META_APP_SECRET)', { platform: 'meta' });
     return app;
   }
@@ -209,7 +220,8 @@ export class MetaGraphClient {
       let response: AxiosResponse | undefined;
       try {
         countPlatformCall('meta');
-        response = await this.http.request({ method: request.method, url: request.url, params: request.query, data: request.form });
+        const url = /^https?:\/\//.test(request.url) ? request.url : `${request.endpoints.graphUrl}/${request.endpoints.apiVersion}${request.url}`;
+        response = await this.http.request({ method: request.method, url, params: request.query, data: request.form });
       } catch {
         // The axios error holds the request URL with the token: drop it, keep only the fact that there was no answer.
         response = undefined;

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
+import { PlatformEndpoints } from '../platform-endpoints.service';
 import { PlatformError } from '../platform-error';
 import { MetaGraphClient } from './meta-graph.client';
 
@@ -59,14 +60,19 @@ function unixDate(value: unknown): Date | null {
 @Injectable()
 export class MetaOAuthClient {
   readonly scopes = META_SCOPES;
+  private readonly endpoints: PlatformEndpoints;
 
   constructor(
     private readonly config: AppConfig,
     private readonly graph: MetaGraphClient,
-  ) {}
+    @Optional() endpoints?: PlatformEndpoints,
+  ) {
+    this.endpoints = endpoints ?? new PlatformEndpoints(config);
+  }
 
+  /** Whether the calling tenant can connect Meta: live tenants need the server's app; sandbox tenants always can. */
   isConfigured(): boolean {
-    return this.config.meta.app !== undefined;
+    return this.endpoints.meta().app !== undefined;
   }
 
   redirectUri(): string {
@@ -81,7 +87,8 @@ export class MetaOAuthClient {
       scope: this.scopes.join(','),
       response_type: 'code',
     });
-    return `${this.config.meta.dialogUrl}/${this.config.meta.apiVersion}/dialog/oauth?${query.toString()}`;
+    const endpoints = this.endpoints.meta();
+    return `${endpoints.dialogUrl}/${endpoints.apiVersion}/dialog/oauth?${query.toString()}`;
   }
 
   async exchangeCode(code: string): Promise<{ accessToken: string; expiresIn: number | null }> {
@@ -131,7 +138,7 @@ export class MetaOAuthClient {
   }
 
   private app() {
-    const app = this.config.meta.app;
+    const app = this.endpoints.meta().app;
     if (!app) throw PlatformError.failed('Meta is not configured on this server (META_APP_ID and META_APP_SECRET)', { platform: 'meta' });
     return app;
   }
