@@ -5,7 +5,8 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { FAKE_GOOGLE_CLIENT_ID, FAKE_GOOGLE_CLIENT_SECRET, FakeGooglePlatform } from '../fakes/google-platform.fake';
 import { FAKE_META_APP_ID, FAKE_META_APP_SECRET, FakeMetaPlatform } from '../fakes/meta-platform.fake';
 import { ApiClient, UserSession } from '../support/api-client';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TEST_ADMIN_TOKEN, TestApp } from '../support/test-app';
+import request from 'supertest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -211,4 +212,34 @@ describeWithChromium('Connect flow in a real browser (headless Chromium)', () =>
     expect(await page.content()).not.toContain('alert(');
     expect(dialogs).toBe(0);
   });
+
+  it.each(['meta', 'google'] as const)(
+    '%s in sandbox: the simulated consent page is served by the app itself, and Grant lands on the tenant redirect',
+    async (platform) => {
+      const created = await request(testApp.http)
+        .post('/api/v1/admin/tenants')
+        .set('authorization', `Bearer ${TEST_ADMIN_TOKEN}`)
+        .send({ name: `Sandbox ${platform}`, allowedRedirectOrigins: [tenantSite.origin], sandbox: true })
+        .expect(201);
+      const user = await api.login(created.body.data.apiKey as string, 'ws-admin');
+      await api.as(user, 'post', '/workspace').send({ enterpriseId: `sbx-${platform}`, workspaceName: 'Sandbox' }).expect(201);
+      const body = { platform, workspaceId: `sbx-${platform}`, redirect: `${tenantSite.origin}/connected` };
+      const url = (await api.as(user, 'post', '/connections').send(body).expect(201)).body.data.authUrl as string;
+      expect(new URL(url).origin).toBe(appOrigin);
+
+      const liveCalls = meta.calls.length + google.calls.length;
+      const page = await context.newPage();
+      await page.goto(url);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+      await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
+      await expect(page.locator('script, img, link, iframe').count()).resolves.toBe(0);
+      await page.getByRole('button', { name: 'Grant' }).click();
+      await page.waitForURL((current) => current.origin !== appOrigin);
+      expect(landing(page)).toEqual({ status: 'success', platform, connectionId: expect.stringMatching(UUID) });
+      expect(blocked).toEqual([]);
+      expect(requested.filter((requestedUrl) => ![appOrigin, tenantSite.origin].includes(new URL(requestedUrl).origin))).toEqual([]);
+      // The live fakes configured for this server saw nothing of the sandbox tenant's flow.
+      expect(meta.calls.length + google.calls.length).toBe(liveCalls);
+    },
+  );
 });

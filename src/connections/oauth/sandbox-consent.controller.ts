@@ -27,9 +27,10 @@ export class SandboxConsentController {
     return this.consent.answer('meta', 'GET', query, this.metaAction(version), reply);
   }
 
+  /** The form's fields win over the query's, which a script may use instead (`curl -X POST "$AUTH_URL" -d decision=grant`). */
   @Post('meta/:version/dialog/oauth')
-  metaDecision(@Param('version') version: string, @Body() form: Form, @Res() reply: FastifyReply) {
-    return this.consent.answer('meta', 'POST', form, this.metaAction(version), reply);
+  metaDecision(@Param('version') version: string, @Query() query: Form, @Body() form: Form | undefined, @Res() reply: FastifyReply) {
+    return this.consent.answer('meta', 'POST', { ...query, ...form }, this.metaAction(version), reply);
   }
 
   @Get('google/o/oauth2/v2/auth')
@@ -38,8 +39,8 @@ export class SandboxConsentController {
   }
 
   @Post('google/o/oauth2/v2/auth')
-  googleDecision(@Body() form: Form, @Res() reply: FastifyReply) {
-    return this.consent.answer('google', 'POST', form, this.googleAction(), reply);
+  googleDecision(@Query() query: Form, @Body() form: Form | undefined, @Res() reply: FastifyReply) {
+    return this.consent.answer('google', 'POST', { ...query, ...form }, this.googleAction(), reply);
   }
 
   private metaAction(version: string): string | undefined {
