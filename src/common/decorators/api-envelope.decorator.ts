@@ -24,6 +24,7 @@ export function ApiEnvelope(model: Type<unknown> | null, options: { status?: Htt
           timestamp: { type: 'string', format: 'date-time' },
           statusCode: { type: 'integer', example: status },
           requestId: { type: 'string' },
+          environment: { type: 'string', enum: ['live', 'sandbox'], description: "The calling tenant's environment (absent when no tenant API key was given)" },
         },
       },
     }),
