@@ -9,9 +9,31 @@ export interface SimInsightsCampaign {
   name: string;
 }
 
+/** An ad set of the model, under the campaign at `campaignIndex`. */
+export interface SimInsightsAdSet {
+  id: string;
+  name: string;
+  campaignIndex: number;
+}
+
+/** An ad of the model, under the ad set at `adsetIndex`. */
+export interface SimInsightsAd {
+  id: string;
+  name: string;
+  adsetIndex: number;
+}
+
 export interface SimInsightsModel {
   /** The account's campaigns, or a count of generated ones (ids from `firstId`, names "Campaign N"). */
   campaigns: SimInsightsCampaign[] | { count: number; firstId?: number };
+  /**
+   * With ad sets (and ads), a campaign's day is split over its ad sets and their ads, so that the `adset` and `ad`
+   * levels answer too and every level adds up; without, only the `account` and `campaign` levels have rows.
+   */
+  adsets?: SimInsightsAdSet[];
+  ads?: SimInsightsAd[];
+  /** Whether a campaign delivered on a day at all (e.g. not before it was created, not after today); default: always. */
+  deliversOn?: (campaignIndex: number, day: number) => boolean;
   /** Changes every number (another account, other data). */
   seed?: number;
   /** Every campaign also skips a day now and then (no row that day), unless false. */
@@ -85,6 +107,7 @@ export function currencyFactor(currency: string): number {
  * (Meta revising a recent day).
  */
 export function simDay(model: SimInsightsModel, campaignIndex: number, day: number, revision = 1): SimNumbers | undefined {
+  if (model.deliversOn && !model.deliversOn(campaignIndex, day)) return undefined;
   const h = mix(model.seed ?? 1, campaignIndex, day);
   if (model.gaps !== false && h % 13 === 0) return undefined;
   const scale = (value: number) => Math.round(value * revision);
@@ -135,11 +158,15 @@ function splitRecord(record: Record<string, number>, weights: readonly number[])
 export function splitDay(day: SimNumbers, salt: number, breakdown: string | undefined): SimNumbers[] {
   const values = breakdownValues(breakdown);
   if (!breakdown) return [day];
-  const weights = values.map((_value, index) => 1 + (mix(salt, index, breakdown.length) % 9));
+  return splitNumbers(day, values.map((_value, index) => 1 + (mix(salt, index, breakdown.length) % 9)));
+}
+
+/** `day` in parts proportional to `weights`; every number of the parts adds up to the day's. */
+export function splitNumbers(day: SimNumbers, weights: readonly number[]): SimNumbers[] {
   const [impressions, clicks, spend, reach] = [day.impressions, day.clicks, day.spend, day.reach].map((total) => splitInteger(total, weights));
   const actions = splitRecord(day.actions, weights);
   const actionValues = splitRecord(day.actionValues, weights);
-  return values.map((_value, index) => ({
+  return weights.map((_weight, index) => ({
     impressions: impressions[index],
     clicks: clicks[index],
     spend: spend[index],
@@ -147,6 +174,35 @@ export function splitDay(day: SimNumbers, salt: number, breakdown: string | unde
     actions: actions[index],
     actionValues: actionValues[index],
   }));
+}
+
+/** One delivering leaf of a campaign's day: an ad (or an ad set without ads) and its numbers. */
+export interface SimInsightsLeaf {
+  adsetIndex: number;
+  adIndex?: number;
+  numbers: SimNumbers;
+}
+
+/**
+ * A campaign's day split over its ad sets, and each ad set's part over its ads (weights from the model's seed); the
+ * leaves add up exactly to `day`. Empty when the model has no ad set under the campaign.
+ */
+export function campaignLeaves(model: SimInsightsModel, campaignIndex: number, day: number, numbers: SimNumbers): SimInsightsLeaf[] {
+  const adsets = (model.adsets ?? []).map((adset, index) => ({ adset, index })).filter(({ adset }) => adset.campaignIndex === campaignIndex);
+  if (adsets.length === 0) return [];
+  const weight = (index: number, kind: number) => 1 + (mix(model.seed ?? 1, kind, index, day) % 7);
+  const adsetParts = splitNumbers(numbers, adsets.map(({ index }) => weight(index, 1)));
+  const leaves: SimInsightsLeaf[] = [];
+  adsets.forEach(({ index: adsetIndex }, position) => {
+    const ads = (model.ads ?? []).map((ad, index) => ({ ad, index })).filter(({ ad }) => ad.adsetIndex === adsetIndex);
+    if (ads.length === 0) {
+      leaves.push({ adsetIndex, numbers: adsetParts[position] });
+      return;
+    }
+    const adParts = splitNumbers(adsetParts[position], ads.map(({ index }) => weight(index, 2)));
+    ads.forEach(({ index: adIndex }, adPosition) => leaves.push({ adsetIndex, adIndex, numbers: adParts[adPosition] }));
+  });
+  return leaves;
 }
 
 export function addNumbers(into: SimNumbers, more: SimNumbers): SimNumbers {

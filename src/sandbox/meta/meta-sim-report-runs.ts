@@ -3,6 +3,7 @@ import { BREAKDOWNS, FIELDS, insightsRows, LEVELS, parseTimeRange } from './meta
 import {
   addNumbers,
   breakdownValues,
+  campaignLeaves,
   campaignAt,
   campaignCount,
   dateOf,
@@ -53,6 +54,45 @@ interface ReportRun {
   outcome: SimReportOutcome;
   /** Canned accounts: the answer, fixed when the report was made. */
   canned?: Row[];
+}
+
+/** The ad set or ad whose part of a campaign a row sums. */
+interface Scope {
+  level: 'adset' | 'ad';
+  index: number;
+}
+
+/** One object of an insights level: its campaign (none for the account), its scope, and the id/name keys of its rows. */
+interface LevelObject {
+  campaignIndex?: number;
+  scope?: Scope;
+  keys: Row;
+}
+
+/** Rows per day and breakdown value at a level: one account, every campaign, or the model's ad sets or ads. */
+function objectCount(model: SimInsightsModel, level: string): number {
+  if (level === 'account') return 1;
+  if (level === 'campaign') return campaignCount(model);
+  if (level === 'adset') return model.adsets?.length ?? 0;
+  return model.adsets?.length ? (model.ads?.length ?? 0) : 0;
+}
+
+function objectAt(model: SimInsightsModel, level: string, index: number): LevelObject {
+  if (level === 'account') return { keys: {} };
+  const campaignKeys = (campaignIndex: number) => ({ campaign_id: campaignAt(model, campaignIndex).id, campaign_name: campaignAt(model, campaignIndex).name });
+  if (level === 'campaign') return { campaignIndex: index, keys: campaignKeys(index) };
+  const adsets = model.adsets ?? [];
+  if (level === 'adset') {
+    const adset = adsets[index];
+    return { campaignIndex: adset.campaignIndex, scope: { level, index }, keys: { ...campaignKeys(adset.campaignIndex), adset_id: adset.id, adset_name: adset.name } };
+  }
+  const ad = (model.ads ?? [])[index];
+  const adset = adsets[ad.adsetIndex];
+  return {
+    campaignIndex: adset.campaignIndex,
+    scope: { level: 'ad', index },
+    keys: { ...campaignKeys(adset.campaignIndex), adset_id: adset.id, adset_name: adset.name, ad_id: ad.id, ad_name: ad.name },
+  };
 }
 
 const CURSOR_PREFIX = 'fake-insights:';
@@ -231,7 +271,7 @@ export class SimMetaReportRuns {
     const model = this.models.get(accountId)!;
     const values = breakdownValues(query.breakdown);
     const days = dayNumber(query.until) - dayNumber(query.since) + 1;
-    const objects = query.level === 'campaign' ? campaignCount(model) : query.level === 'account' ? 1 : 0;
+    const objects = objectCount(model, query.level);
     const total = (query.daily ? days : 1) * objects * values.length;
     const size = Math.min(limit, ctx.pageSize);
     const data: Row[] = [];
@@ -246,14 +286,33 @@ export class SimMetaReportRuns {
     return { status: 200, body: { data, paging } };
   }
 
-  private splitOf(accountId: string, model: SimInsightsModel, campaignIndex: number, campaignId: string, day: number, breakdown: string | undefined): SimNumbers[] | undefined {
+  /** A campaign's day per breakdown value: the whole campaign, or only one ad set's or ad's part of it (`scope`). */
+  private splitOf(accountId: string, model: SimInsightsModel, campaignIndex: number, campaignId: string, day: number, breakdown: string | undefined, scope?: Scope): SimNumbers[] | undefined {
     const revision = this.revisions.size === 0 ? 1 : (this.revisions.get(`${accountId}|${campaignId}|${dateOf(day)}`) ?? 1);
-    const key = `${accountId}|${campaignIndex}|${day}|${breakdown ?? ''}|${revision}`;
+    const key = `${accountId}|${campaignIndex}|${day}|${breakdown ?? ''}|${revision}|${scope?.level ?? ''}|${scope?.index ?? ''}`;
     if (this.lastSplit?.key !== key) {
       const numbers = simDay(model, campaignIndex, day, revision);
-      this.lastSplit = { key, parts: numbers && splitDay(numbers, mix(model.seed ?? 1, campaignIndex, day), breakdown) };
+      this.lastSplit = { key, parts: numbers && this.partsOf(model, campaignIndex, day, numbers, breakdown, scope) };
     }
     return this.lastSplit.parts;
+  }
+
+  /**
+   * Without ad sets in the model the campaign's day is split by the breakdown directly. With them, each leaf (ad, or
+   * ad set without ads) is split, and a scope sums its own leaves: every level and breakdown then adds up.
+   */
+  private partsOf(model: SimInsightsModel, campaignIndex: number, day: number, numbers: SimNumbers, breakdown: string | undefined, scope?: Scope): SimNumbers[] {
+    const salt = mix(model.seed ?? 1, campaignIndex, day);
+    if (!model.adsets?.length) return splitDay(numbers, salt, breakdown);
+    const leaves = campaignLeaves(model, campaignIndex, day, numbers).filter(
+      (leaf) => !scope || (scope.level === 'adset' ? leaf.adsetIndex === scope.index : leaf.adIndex === scope.index),
+    );
+    let parts = breakdownValues(breakdown).map(() => ZERO);
+    for (const leaf of leaves) {
+      const split = splitDay(leaf.numbers, mix(salt, leaf.adsetIndex, leaf.adIndex ?? -1), breakdown);
+      parts = parts.map((part, index) => addNumbers(part, split[index]));
+    }
+    return parts;
   }
 
   private rowAt(accountId: string, model: SimInsightsModel, query: InsightsQuery, position: number, objects: number, values: readonly string[], currency: string): Row | undefined {
@@ -262,13 +321,14 @@ export class SimMetaReportRuns {
     const first = dayNumber(query.since);
     const [from, to] = query.daily ? [first + Math.floor(position / (values.length * objects)), undefined] : [first, dayNumber(query.until)];
     const last = to ?? from;
-    const campaigns = query.level === 'campaign' ? [objectIndex] : Array.from({ length: campaignCount(model) }, (_v, i) => i);
+    const object = objectAt(model, query.level, objectIndex);
+    const campaigns = object.campaignIndex !== undefined ? [object.campaignIndex] : Array.from({ length: campaignCount(model) }, (_v, i) => i);
     let sum: SimNumbers = ZERO;
     let delivered = 0;
     for (const campaignIndex of campaigns) {
       const campaign = campaignAt(model, campaignIndex);
       for (let day = from; day <= last; day++) {
-        const part = this.splitOf(accountId, model, campaignIndex, campaign.id, day, query.breakdown)?.[valueIndex];
+        const part = this.splitOf(accountId, model, campaignIndex, campaign.id, day, query.breakdown, object.scope)?.[valueIndex];
         if (!part || part.impressions === 0) continue;
         sum = addNumbers(sum, part);
         delivered++;
@@ -278,7 +338,7 @@ export class SimMetaReportRuns {
     const full: Row = {
       account_id: accountId,
       account_currency: currency,
-      ...(query.level === 'campaign' ? { campaign_id: campaignAt(model, objectIndex).id, campaign_name: campaignAt(model, objectIndex).name } : {}),
+      ...object.keys,
       // Unique people over several days are fewer than the days' sum.
       ...wireNumbers(sum, currency, last > from ? 0.7 : 1),
       ...(query.breakdown ? { [query.breakdown]: values[valueIndex] } : {}),

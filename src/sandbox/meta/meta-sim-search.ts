@@ -12,6 +12,8 @@ const DEFAULT_LIMIT = 25;
 /** Canned answers of `GET /search`, validated like Meta: a known `type`, a `class` for categories, a `q` elsewhere. */
 export class SimMetaSearchStore {
   private readonly results = new Map<string, SimRow[]>();
+  /** Answers a search that matched none of the set rows (Meta finds something for most words); unset: nothing. */
+  fallback: ((type: string, cls: string | undefined, q: string) => SimRow[]) | undefined;
 
   set(type: string, cls: string | undefined, rows: SimRow[]): void {
     this.results.set(this.key(type, cls), rows.map((row) => ({ ...row })));
@@ -33,9 +35,10 @@ export class SimMetaSearchStore {
     if (locationTypes && !Array.isArray(locationTypes)) return locationTypes;
 
     const needle = q.trim().toLowerCase();
-    const rows = (this.results.get(this.key(type, category ? params.class : undefined)) ?? [])
+    let rows = (this.results.get(this.key(type, category ? params.class : undefined)) ?? [])
       .filter((row) => needle === '' || String(row.name ?? '').toLowerCase().includes(needle))
       .filter((row) => !locationTypes || typeof row.type !== 'string' || locationTypes.includes(row.type));
+    if (rows.length === 0 && this.fallback) rows = this.fallback(lowerType, category ? params.class : undefined, q.trim());
     return { status: 200, body: { data: rows.slice(0, limit) } };
   }
 

@@ -218,6 +218,11 @@ export class SimulatedMetaPlatform {
     this.searchResults.set(type, cls, rows);
   }
 
+  /** What `GET /search` answers when none of the set results match (see `SimMetaSearchStore.fallback`). */
+  setSearchFallback(fallback: (type: string, cls: string | undefined, q: string) => SimRow[]): void {
+    this.searchResults.fallback = fallback;
+  }
+
   campaignStatus(campaignId: string): string | undefined {
     return this.objects.status(campaignId);
   }
