@@ -1,3 +1,4 @@
+import { Test } from '@nestjs/testing';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,6 +8,7 @@ import { metaMoneyToMinor } from '../../src/platforms/meta/meta-campaign-insight
 import { MetaConnector } from '../../src/platforms/meta/meta-connector';
 import { GraphPage, MetaGraphClient } from '../../src/platforms/meta/meta-graph.client';
 import { metaCampaignDailyParams, MetaInsightsReportClient, MetaTokenCaller } from '../../src/platforms/meta/meta-insights-report.client';
+import { META_OBJECT_KINDS, metaObjectPageParams, MetaObjectPagesReader } from '../../src/platforms/meta/meta-object-pages.reader';
 import { MetaObjectsReader } from '../../src/platforms/meta/meta-objects.reader';
 import { MetaOAuthClient } from '../../src/platforms/meta/meta-oauth.client';
 import { MetaPagesReader } from '../../src/platforms/meta/meta-pages.reader';
@@ -14,6 +16,7 @@ import { MetaTargetingReader } from '../../src/platforms/meta/meta-targeting.rea
 import { PlatformError } from '../../src/platforms/platform-error';
 import { MetaSandboxWorldFactory } from '../../src/sandbox/meta/meta-sandbox-world.factory';
 import { SandboxSimulator } from '../../src/sandbox/sandbox-simulator.service';
+import { SandboxModule } from '../../src/sandbox/sandbox.module';
 import { SANDBOX_META_APP_ID, SANDBOX_META_APP_SECRET } from '../../src/sandbox/sandbox-world';
 
 const TENANT = '3f2b8c1d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
@@ -42,6 +45,7 @@ function clients(baseUrl: string, secret = SANDBOX_META_APP_SECRET) {
     oauth,
     connector: new MetaConnector(oauth, graph),
     objects: new MetaObjectsReader(graph),
+    objectPages: new MetaObjectPagesReader(graph),
     pages: new MetaPagesReader(graph),
     targeting: new MetaTargetingReader(graph),
     status: new MetaCampaignStatusWriter(graph),
@@ -204,6 +208,22 @@ describe('the sandbox simulator serving a tenant\'s simulated Meta', () => {
     }
   });
 
+  it('answers the import\'s object pages with every field of the product\'s lists and the edge totals', async () => {
+    const account = session.grant.accounts[0];
+    for (const kind of META_OBJECT_KINDS) {
+      const page = await session.objectPages.page(token, account.accountId, kind, { limit: 500, withTotal: true });
+      expect(page.rows.length).toBeGreaterThan(0);
+      expect(page.total).toBe(page.rows.length);
+      expect(page.after).toBeUndefined();
+      expect(page.rows.every((row) => typeof row.id === 'string' && typeof row.name === 'string')).toBe(true);
+    }
+    // The resync's filter: nothing updated in the future, everything updated since long ago.
+    const future = await session.graph.get<GraphPage<Row>>(`/act_${account.accountId}/campaigns`, metaObjectPageParams('campaigns', { limit: 500, updatedAfter: Math.floor(Date.now() / 1000) + 3600 }), token);
+    expect(future.data).toEqual([]);
+    const since = await session.objectPages.page(token, account.accountId, 'ads', { limit: 500, updatedAfter: 1_000_000_000 });
+    expect(since.rows.length).toBeGreaterThan(0);
+  });
+
   it('has pages with sbx_ page tokens and lead forms', async () => {
     const pages = await session.pages.pages(token);
     expect(pages).toHaveLength(2);
@@ -363,5 +383,18 @@ describe('the sandbox simulator serving a tenant\'s simulated Meta', () => {
     } finally {
       await small.stop();
     }
+  });
+
+  it('starts with the Nest module and stops when the module closes', async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [SandboxModule] }).compile();
+    await moduleRef.init();
+    const started = moduleRef.get(SandboxSimulator);
+    const base = started.baseUrl('meta', TENANT);
+    const answer = await fetch(`${base}/v25.0/me`);
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({ error: { code: 104 } });
+    await moduleRef.close();
+    expect(() => started.baseUrl('meta', TENANT)).toThrow('not started');
+    await expect(fetch(`${base}/v25.0/me`)).rejects.toThrow();
   });
 });
