@@ -245,6 +245,9 @@ export function wireNumbers(numbers: SimNumbers, currency: string, uniqueShare =
   const row: Record<string, unknown> = {
     impressions: String(numbers.impressions),
     clicks: String(numbers.clicks),
+    // Clicks on the ad's link are most clicks; unique clicks are fewer than clicks, like reach is fewer than impressions.
+    inline_link_clicks: String(numbers.actions.link_click ?? 0),
+    unique_clicks: String(Math.round(numbers.clicks * 0.9 * uniqueShare)),
     spend: money(numbers.spend, currency),
     reach: String(reach),
     frequency: decimal(reach ? numbers.impressions / reach : 0),

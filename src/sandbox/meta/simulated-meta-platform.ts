@@ -118,7 +118,11 @@ const CODE_TTL_MS = 10 * 60 * 1000;
 const ok = (body: unknown): SimAnswer => ({ status: 200, body });
 const unix = (ms: number) => Math.floor(ms / 1000);
 
-/** A loopback Graph API + login dialog that answers and validates like Meta (see platform-apis.md, parts A and C). */
+/**
+ * A simulated Graph API + login dialog that answers and validates like Meta (see platform-apis.md, parts A and C).
+ * The tests start it on a loopback server of its own (`start()`, with failure injection, holds and a call log); the
+ * sandbox serves one per tenant through `SandboxSimulator` (see meta-sandbox.world.ts).
+ */
 export class SimulatedMetaPlatform {
   denyConsent = false;
   pageSize: number;
