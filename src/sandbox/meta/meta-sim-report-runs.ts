@@ -121,12 +121,12 @@ function parseQuery(params: Params): InsightsQuery | SimAnswer {
   const breakdowns = list(params.breakdowns);
   const badBreakdown = breakdowns.find((breakdown) => !BREAKDOWNS.includes(breakdown));
   if (badBreakdown) return invalidParameter(`breakdowns[0] must be one of the following values: ${BREAKDOWNS.join(', ')}`);
-  if (breakdowns.length > 1) return invalidParameter('The fake answers one breakdown at a time');
+  if (breakdowns.length > 1) return invalidParameter('The simulator answers one breakdown at a time');
   const increment = params.time_increment;
   if (increment !== undefined && !/^(all_days|monthly|[1-9]\d?)$/.test(increment)) {
     return invalidParameter('Param time_increment must be all_days, monthly or a number of days between 1 and 90');
   }
-  if (increment !== undefined && increment !== '1' && increment !== 'all_days') return invalidParameter('The fake answers time_increment 1 or all_days only');
+  if (increment !== undefined && increment !== '1' && increment !== 'all_days') return invalidParameter('The simulator answers time_increment 1 or all_days only');
   const range = parseTimeRange(params.time_range);
   if (range && 'status' in range) return range;
   const until = range?.until ?? dateOf(dayNumber(new Date().toISOString().slice(0, 10)) - 1);

@@ -288,7 +288,7 @@ export class SimulatedMetaPlatform {
       if (this.options.recordCalls) this.calls.push({ method, path: url.pathname, query, body });
       sendAnswer(res, await this.answer(method, url.pathname, { ...query, ...body }));
     } catch (error) {
-      sendAnswer(res, graphError({ message: `Fake failure: ${(error as Error).message}`, code: 1 }, 500));
+      sendAnswer(res, graphError({ message: `Simulator failure: ${(error as Error).message}`, code: 1 }, 500));
     }
   }
 
@@ -311,7 +311,7 @@ export class SimulatedMetaPlatform {
     const { decision, ...dialogParams } = params;
     const scopes = params.scope.split(',').map((scope) => scope.trim()).filter(Boolean);
     if (method === 'GET') {
-      if (!user && !this.denyConsent) return graphError({ message: 'No user is logged in to the fake dialog.', code: 1 });
+      if (!user && !this.denyConsent) return graphError({ message: 'No user is logged in to the simulated dialog.', code: 1 });
       const html = renderConsentPage({ provider: 'Facebook', signedInAs: user?.name ?? 'a Facebook user', scopes, action, params: dialogParams, notice: this.consentNotice });
       return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, body: html };
     }
@@ -321,7 +321,7 @@ export class SimulatedMetaPlatform {
       target.searchParams.set('error_reason', 'user_denied');
       target.searchParams.set('error_description', 'Permissions error');
     } else {
-      if (!user) return graphError({ message: 'No user is logged in to the fake dialog.', code: 1 });
+      if (!user) return graphError({ message: 'No user is logged in to the simulated dialog.', code: 1 });
       const code = `AQ${randomBytes(24).toString('base64url')}`;
       this.codes.set(code, { userId: user.id, redirectUri: params.redirect_uri, scopes: user.scopes ?? scopes, expiresAt: Date.now() + CODE_TTL_MS, used: false });
       target.searchParams.set('code', code);
@@ -487,7 +487,7 @@ export class SimulatedMetaPlatform {
       data: {
         app_id: this.options.appId,
         type: 'USER',
-        application: 'Adlyft Fake',
+        application: 'Adlyft Simulated Meta',
         data_access_expires_at: unix(record.issuedAt) + DATA_ACCESS_SECONDS,
         expires_at: unix(record.expiresAt),
         is_valid: live,
