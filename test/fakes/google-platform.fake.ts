@@ -18,7 +18,7 @@ export type {
 /** The simulated Google with the tests' OAuth client, issuing Google's own token shapes, on a loopback server. */
 export class FakeGooglePlatform extends SimulatedGooglePlatform {
   constructor() {
-    super({ clientId: FAKE_GOOGLE_CLIENT_ID, clientSecret: FAKE_GOOGLE_CLIENT_SECRET });
+    super({ clientId: FAKE_GOOGLE_CLIENT_ID, clientSecret: FAKE_GOOGLE_CLIENT_SECRET, logCalls: true });
   }
 
   static override async start(): Promise<FakeGooglePlatform> {

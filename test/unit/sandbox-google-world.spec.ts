@@ -24,7 +24,9 @@ import { GoogleOAuthClient } from '../../src/platforms/google/google-oauth.clien
 import { GoogleReportReader } from '../../src/platforms/google/google-report.reader';
 import { PlatformError } from '../../src/platforms/platform-error';
 import type { PlatformAdAccount } from '../../src/platforms/platform-grant';
+import { GoogleSandboxWorld } from '../../src/sandbox/google/google-sandbox-world';
 import { GoogleSandboxWorldFactory } from '../../src/sandbox/google/google-sandbox-world.factory';
+import { SimulatedGooglePlatform } from '../../src/sandbox/google/simulated-google-platform';
 import {
   SANDBOX_GOOGLE_CLIENT_ID,
   SANDBOX_GOOGLE_CLIENT_SECRET,
@@ -47,12 +49,12 @@ class TestSimulator {
   private readonly worlds = new Map<string, SandboxWorld>();
   url = '';
 
-  constructor(private readonly factory: GoogleSandboxWorldFactory) {}
+  constructor(private readonly make: (tenantId: string, baseUrl: string) => SandboxWorld) {}
 
   world(tenantId: string): SandboxWorld {
     let world = this.worlds.get(tenantId);
     if (!world) {
-      world = this.factory.create(tenantId, `${this.url}/t/${tenantId}/google`);
+      world = this.make(tenantId, `${this.url}/t/${tenantId}/google`);
       this.worlds.set(tenantId, world);
     }
     return world;
@@ -133,6 +135,9 @@ async function grantCode(oauth: GoogleOAuthClient): Promise<string> {
   return String(location.searchParams.get('code'));
 }
 
+/** A factory as a restarted app of the same installation (same token encryption key) would make it. */
+const newFactory = () => new GoogleSandboxWorldFactory(loadConfig({ JWT_SECRET: 'x'.repeat(40), TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'), DATA_DIR }));
+
 const sum = (rows: Array<Record<string, unknown>>, field: string) => rows.reduce((total, row) => total + Number(row[field] ?? 0), 0);
 const groupSums = (rows: Array<Record<string, unknown>>, key: string, field: string) => {
   const sums = new Map<string, number>();
@@ -141,7 +146,7 @@ const groupSums = (rows: Array<Record<string, unknown>>, key: string, field: str
 };
 
 describe('the sandbox Google world over HTTP', () => {
-  const factory = new GoogleSandboxWorldFactory(loadConfig({ JWT_SECRET: 'x'.repeat(40), TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'), DATA_DIR }));
+  const factory = newFactory();
   let simulator: TestSimulator;
   let config: AppConfig;
   let google: ReturnType<typeof product>;
@@ -150,7 +155,7 @@ describe('the sandbox Google world over HTTP', () => {
   let accounts: PlatformAdAccount[];
 
   beforeAll(async () => {
-    simulator = new TestSimulator(factory);
+    simulator = new TestSimulator((tenantId, baseUrl) => factory.create(tenantId, baseUrl));
     await simulator.start();
     config = configFor(simulator.url, TENANT);
     google = product(config);
@@ -433,7 +438,7 @@ describe('the sandbox Google world over HTTP', () => {
     };
 
     it('answers the same data for the same tenant in a new world, and other data for another tenant', async () => {
-      const second = new TestSimulator(new GoogleSandboxWorldFactory(loadConfig({ JWT_SECRET: 'x'.repeat(40), TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'), DATA_DIR })));
+      const second = new TestSimulator((tenantId, baseUrl) => newFactory().create(tenantId, baseUrl));
       await second.start();
       try {
         const first = await snapshot(TENANT, simulator.url);
@@ -449,7 +454,7 @@ describe('the sandbox Google world over HTTP', () => {
     }, 30_000);
 
     it("keeps a tenant's tokens valid in a new world of the same installation, and nowhere else", async () => {
-      const restarted = new TestSimulator(new GoogleSandboxWorldFactory(loadConfig({ JWT_SECRET: 'x'.repeat(40), TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'), DATA_DIR })));
+      const restarted = new TestSimulator((tenantId, baseUrl) => newFactory().create(tenantId, baseUrl));
       await restarted.start();
       try {
         const same = product(configFor(restarted.url, TENANT));
@@ -464,4 +469,36 @@ describe('the sandbox Google world over HTTP', () => {
       }
     }, 30_000);
   });
+});
+
+describe('a sandbox Google world across midnight', () => {
+  it('moves its 90 days forward when the day changes, keeping its grants', async () => {
+    let now = new Date('2026-03-10T23:59:00Z');
+    const platform = new SimulatedGooglePlatform({
+      clientId: SANDBOX_GOOGLE_CLIENT_ID,
+      clientSecret: SANDBOX_GOOGLE_CLIENT_SECRET,
+      developerToken: SANDBOX_GOOGLE_DEVELOPER_TOKEN,
+      tokenPrefix: SANDBOX_TOKEN_PREFIX,
+    });
+    const world = new GoogleSandboxWorld(TENANT, platform, () => now);
+    const simulator = new TestSimulator(() => world);
+    await simulator.start();
+    try {
+      const google = product(configFor(simulator.url, TENANT));
+      const grant = await google.connector.connect(await grantCode(google.oauth));
+      const account = grant.accounts.find((candidate) => candidate.loginCustomerId !== null)!;
+      const daily = () =>
+        google.insights.accountInsights(grant.accessToken, account, { metrics: ['clicks'], breakdown: 'date', startDate: '2026-03-09', endDate: '2026-03-11' });
+      const before = await daily();
+      expect(before.rows.map((row) => row.date)).toEqual(['2026-03-09', '2026-03-10']);
+      now = new Date('2026-03-11T00:01:00Z');
+      const after = await daily();
+      expect(after.rows.map((row) => row.date)).toEqual(['2026-03-09', '2026-03-10', '2026-03-11']);
+      expect(after.rows[0]).toEqual(before.rows[0]);
+      // The 10th was today, partly spent; now it is a whole day.
+      expect(Number(after.rows[1].clicks)).toBeGreaterThan(Number(before.rows[1].clicks));
+    } finally {
+      await simulator.close();
+    }
+  }, 30_000);
 });

@@ -27,6 +27,8 @@ export interface SimulatedGooglePlatformOptions {
    * from the token); revocations are remembered in memory only.
    */
   tokenKey?: string;
+  /** Keep every request in `calls` (tests read it; a long-lived world must not grow with its traffic). */
+  logCalls?: boolean;
 }
 
 export interface SimGoogleCustomer {
@@ -324,7 +326,7 @@ export class SimulatedGooglePlatform implements SandboxWorld {
     const headers = flatten(req.headers);
     const body = parseBody(Buffer.concat(chunks).toString('utf8'), headers['content-type']);
     const method = req.method ?? 'GET';
-    this.calls.push({ method, path: url.pathname + url.search, headers, body: body.value });
+    if (this.options.logCalls) this.calls.push({ method, path: url.pathname + url.search, headers, body: body.value });
     if (this.slowMs > 0) await sleep(this.slowMs);
     let reply: SimReply;
     try {
@@ -386,6 +388,7 @@ export class SimulatedGooglePlatform implements SandboxWorld {
       if (!this.consentSub) return oauthPage(400, 'access_denied', 'simulator: no user to consent as (addUser first)');
       const code = `4/0A${random()}`;
       const offline = params.get('access_type') === 'offline';
+      this.forgetExpired();
       this.codes.set(code, { sub: this.consentSub, redirectUri, scope, offline, expiresAt: Date.now() + CODE_TTL_MS, used: false });
       target.searchParams.set('code', code);
       target.searchParams.set('scope', scope);
@@ -428,6 +431,7 @@ export class SimulatedGooglePlatform implements SandboxWorld {
   }
 
   private tokenAnswer(grant: Grant, withRefreshToken: boolean): Record<string, unknown> {
+    this.forgetExpired();
     const expiresAt = Date.now() + this.accessTokenTtlSeconds * 1000;
     const accessToken = this.newToken('ya29.a0', { sub: grant.sub, scope: grant.scope, exp: expiresAt });
     this.accessTokens.set(accessToken, { grant, expiresAt });
@@ -435,6 +439,14 @@ export class SimulatedGooglePlatform implements SandboxWorld {
     if (withRefreshToken && grant.refreshToken) answer.refresh_token = grant.refreshToken;
     if (grant.scope.split(' ').includes('openid')) answer.id_token = this.idToken(grant.sub);
     return answer;
+  }
+
+  /** Expired codes and (past a thousand) access tokens: a world living for weeks must not keep every one it issued. */
+  private forgetExpired(): void {
+    const now = Date.now();
+    for (const [code, entry] of this.codes) if (entry.expiresAt < now) this.codes.delete(code);
+    if (this.accessTokens.size < 1000) return;
+    for (const [token, entry] of this.accessTokens) if (entry.expiresAt < now - CODE_TTL_MS) this.accessTokens.delete(token);
   }
 
   /** Random like Google's, or (with a tokenKey) carrying its claims under a MAC so that it outlives the process. */
