@@ -4,7 +4,6 @@ import {
   isSandboxToken,
   SANDBOX_GOOGLE_CLIENT_ID,
   SANDBOX_GOOGLE_CLIENT_SECRET,
-  SANDBOX_GOOGLE_DEVELOPER_TOKEN,
   SANDBOX_META_APP_ID,
   SANDBOX_META_APP_SECRET,
 } from '../sandbox/sandbox-world';
@@ -53,7 +52,8 @@ export class PlatformEndpoints {
       oauthAuthorizeUrl: `${this.config.publicUrl}${SANDBOX_CONSENT_PATH}/google/o/oauth2/v2/auth`,
       oauthTokenUrl: `${world}/token`,
       oauthRevokeUrl: `${world}/revoke`,
-      developerToken: SANDBOX_GOOGLE_DEVELOPER_TOKEN,
+      // Google ignores developer tokens since 2026-09-09; the simulator accepts calls with or without one.
+      developerToken: undefined,
       loginCustomerId: undefined,
     };
   }

@@ -41,6 +41,7 @@ export const SANDBOX_META_APP_ID = '990000000000001';
 export const SANDBOX_META_APP_SECRET = 'sandbox-meta-app-secret';
 export const SANDBOX_GOOGLE_CLIENT_ID = 'sandbox-client.apps.adlyft.invalid';
 export const SANDBOX_GOOGLE_CLIENT_SECRET = 'sandbox-google-client-secret';
+/** Sent by tests only: Google ignores developer tokens since 2026-09-09, and so does the simulator. */
 export const SANDBOX_GOOGLE_DEVELOPER_TOKEN = 'sandbox-developer-token';
 
 /**

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GoogleSandboxWorldFactory } from './google/google-sandbox-world.factory';
 import { MetaSandboxWorldFactory } from './meta/meta-sandbox-world.factory';
 import { SANDBOX_WORLD_FACTORIES, SandboxSimulator } from './sandbox-simulator.service';
 import type { SandboxWorldFactory } from './sandbox-world';
@@ -7,10 +8,11 @@ import type { SandboxWorldFactory } from './sandbox-world';
 @Module({
   providers: [
     MetaSandboxWorldFactory,
+    GoogleSandboxWorldFactory,
     {
       provide: SANDBOX_WORLD_FACTORIES,
       useFactory: (...factories: SandboxWorldFactory[]) => factories,
-      inject: [MetaSandboxWorldFactory],
+      inject: [MetaSandboxWorldFactory, GoogleSandboxWorldFactory],
     },
     SandboxSimulator,
   ],
