@@ -47,7 +47,7 @@ export class PlatformEndpoints {
     return {
       environment: 'sandbox',
       client: { clientId: SANDBOX_GOOGLE_CLIENT_ID, clientSecret: SANDBOX_GOOGLE_CLIENT_SECRET },
-      adsApiUrl: `${world}/ads`,
+      adsApiUrl: world,
       adsApiVersion: this.config.google.adsApiVersion,
       oauthAuthorizeUrl: `${this.config.publicUrl}${SANDBOX_CONSENT_PATH}/google/o/oauth2/v2/auth`,
       oauthTokenUrl: `${world}/token`,

@@ -184,7 +184,8 @@ export class MetaGraphClient {
     } catch {
       nextUrl = undefined;
     }
-    if (nextUrl && nextUrl.origin === new URL(endpoints.graphUrl).origin) {
+    // Below the base URL, not merely on its origin: every sandbox tenant's world shares the simulator's origin.
+    if (nextUrl && `${nextUrl.origin}${nextUrl.pathname}`.startsWith(`${endpoints.graphUrl}/`)) {
       const query = new URLSearchParams(nextUrl.search);
       query.delete('access_token');
       query.delete('appsecret_proof');
