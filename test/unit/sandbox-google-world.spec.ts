@@ -34,6 +34,7 @@ import {
   SANDBOX_TOKEN_PREFIX,
   SandboxWorld,
 } from '../../src/sandbox/sandbox-world';
+import { ConfiguredSandboxEndpoints } from '../support/configured-sandbox-endpoints';
 import { submitConsent } from '../fakes/consent-form.client';
 
 const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'adlyft-sandbox-google-'));
@@ -115,8 +116,9 @@ function configFor(simulatorUrl: string, tenantId: string, extra: Record<string,
 }
 
 function product(config: AppConfig) {
-  const oauth = new GoogleOAuthClient(config);
-  const ads = new GoogleAdsClient(config);
+  const endpoints = new ConfiguredSandboxEndpoints(config);
+  const oauth = new GoogleOAuthClient(config, endpoints);
+  const ads = new GoogleAdsClient(config, endpoints);
   return {
     oauth,
     ads,

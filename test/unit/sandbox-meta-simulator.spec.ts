@@ -2,6 +2,7 @@ import { Test } from '@nestjs/testing';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ConfigModule } from '../../src/config/config.module';
 import { loadConfig } from '../../src/config/load-config';
 import { MetaCampaignStatusWriter } from '../../src/platforms/meta/meta-campaign-status.writer';
 import { metaMoneyToMinor } from '../../src/platforms/meta/meta-campaign-insights.mapper';
@@ -18,6 +19,7 @@ import { MetaSandboxWorldFactory } from '../../src/sandbox/meta/meta-sandbox-wor
 import { SandboxSimulator } from '../../src/sandbox/sandbox-simulator.service';
 import { SandboxModule } from '../../src/sandbox/sandbox.module';
 import { SANDBOX_META_APP_ID, SANDBOX_META_APP_SECRET } from '../../src/sandbox/sandbox-world';
+import { ConfiguredSandboxEndpoints } from '../support/configured-sandbox-endpoints';
 
 const TENANT = '3f2b8c1d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const OTHER_TENANT = 'a0b1c2d3-e4f5-4a6b-9c8d-7e6f5a4b3c2d';
@@ -38,8 +40,9 @@ function clients(baseUrl: string, secret = SANDBOX_META_APP_SECRET) {
     META_DIALOG_URL: 'https://app.example/sandbox',
     PLATFORM_HTTP_TIMEOUT_MS: '5000',
   });
-  const graph = new MetaGraphClient(config);
-  const oauth = new MetaOAuthClient(config, graph);
+  const endpoints = new ConfiguredSandboxEndpoints(config);
+  const graph = new MetaGraphClient(config, undefined, endpoints);
+  const oauth = new MetaOAuthClient(config, graph, endpoints);
   return {
     graph,
     oauth,
@@ -386,7 +389,8 @@ describe('the sandbox simulator serving a tenant\'s simulated Meta', () => {
   });
 
   it('starts with the Nest module and stops when the module closes', async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [SandboxModule] }).compile();
+    const config = loadConfig({ JWT_SECRET: 'j'.repeat(40), TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), DATA_DIR });
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), SandboxModule] }).compile();
     await moduleRef.init();
     const started = moduleRef.get(SandboxSimulator);
     const base = started.baseUrl('meta', TENANT);
