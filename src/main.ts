@@ -15,8 +15,9 @@ async function bootstrap(): Promise<void> {
   closeOnSignals(app, database, 'draining requests and shutting down', 15_000);
   await app.listen({ port: config.port, host: config.host });
   say(`Adlyft API listening on http://${config.host}:${config.port}/api/v1 (docs at ${config.publicUrl}/docs)`);
+  // For the person at the terminal, as plain text on stderr; stdout stays one JSON object per line.
   const firstRun = firstRunHint(config);
-  if (firstRun) say(firstRun);
+  if (firstRun) process.stderr.write(`\n${firstRun}\n\n`);
 }
 
 bootstrap().catch(exitOnStartFailure);
