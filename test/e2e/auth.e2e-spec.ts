@@ -31,6 +31,7 @@ describe('Auth: API keys and user tokens', () => {
       timestamp: expect.any(String),
       statusCode: 201,
       requestId: expect.any(String),
+      environment: 'live',
     });
     const second = await api.login(acme.apiKey, 'u-1');
     const a = (await me(acme.apiKey, first.body.data.accessToken).expect(200)).body.data;

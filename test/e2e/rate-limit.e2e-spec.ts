@@ -22,6 +22,7 @@ function expectRateLimited(response: request.Response, scope: 'tenant' | 'user',
     statusCode: 429,
     path: expect.any(String),
     requestId: response.headers['x-request-id'],
+    environment: 'live',
   });
 }
 

@@ -35,6 +35,7 @@ describe('Workspace management', () => {
       timestamp: expect.any(String),
       statusCode: 201,
       requestId: expect.any(String),
+      environment: 'live',
     });
     const teams = await api.as(owner, 'post', '/teams/get-all').send({ enterpriseId: 'ent-1' }).expect(200);
     expect(teams.body.data).toHaveLength(1);
