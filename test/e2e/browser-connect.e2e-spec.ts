@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { FAKE_GOOGLE_CLIENT_ID, FAKE_GOOGLE_CLIENT_SECRET, FakeGooglePlatform } from '../fakes/google-platform.fake';
-import { FAKE_META_APP_ID, FAKE_META_APP_SECRET, FakeMetaPlatform } from '../fakes/meta-platform.fake';
+import { FakeGooglePlatform } from '../fakes/google-platform.fake';
+import { FakeMetaPlatform } from '../fakes/meta-platform.fake';
+import { freePort, googleFakeEnv, metaFakeEnv } from '../support/fake-platform-env';
 import { ApiClient, UserSession } from '../support/api-client';
 import { startTestApp, TEST_ADMIN_TOKEN, TestApp } from '../support/test-app';
 import request from 'supertest';
@@ -21,14 +22,6 @@ const describeWithChromium = hasChromium ? describe : describe.skip;
 // --no-sandbox: CI runs as root; the rest keep Chromium off the (closed) network and quick to start.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /** The tenant's own app: where the browser should land after the callback. */
 async function startTenantSite(): Promise<{ server: Server; origin: string }> {
@@ -75,19 +68,7 @@ describeWithChromium('Connect flow in a real browser (headless Chromium)', () =>
     tenantSite = await startTenantSite();
     const port = await freePort();
     appOrigin = `http://127.0.0.1:${port}`;
-    testApp = await startTestApp({
-      PUBLIC_URL: appOrigin,
-      META_APP_ID: FAKE_META_APP_ID,
-      META_APP_SECRET: FAKE_META_APP_SECRET,
-      META_GRAPH_URL: meta.url,
-      META_DIALOG_URL: meta.url,
-      GOOGLE_CLIENT_ID: FAKE_GOOGLE_CLIENT_ID,
-      GOOGLE_CLIENT_SECRET: FAKE_GOOGLE_CLIENT_SECRET,
-      GOOGLE_ADS_API_URL: google.url,
-      GOOGLE_OAUTH_AUTHORIZE_URL: `${google.url}/o/oauth2/v2/auth`,
-      GOOGLE_OAUTH_TOKEN_URL: `${google.url}/token`,
-      GOOGLE_OAUTH_REVOKE_URL: `${google.url}/revoke`,
-    });
+    testApp = await startTestApp({ PUBLIC_URL: appOrigin, ...metaFakeEnv(meta.url), ...googleFakeEnv(google.url) });
     await testApp.app.listen(port, '127.0.0.1');
     api = new ApiClient(testApp);
     const tenant = await api.createTenant('Acme', [tenantSite.origin]);

@@ -1,26 +1,17 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { submitConsent } from '../fakes/consent-form.client';
 import { CONSENT_DENY } from '../fakes/consent.page';
-import { FAKE_GOOGLE_CLIENT_ID, FAKE_GOOGLE_CLIENT_SECRET, FakeGooglePlatform } from '../fakes/google-platform.fake';
-import { FAKE_META_APP_ID, FAKE_META_APP_SECRET, FakeMetaPlatform } from '../fakes/meta-platform.fake';
+import { FakeGooglePlatform } from '../fakes/google-platform.fake';
+import { FakeMetaPlatform } from '../fakes/meta-platform.fake';
 import { API, ApiClient, TenantKey, UserSession } from '../support/api-client';
+import { freePort, googleFakeEnv, metaFakeEnv } from '../support/fake-platform-env';
 import { startTestApp, TEST_ADMIN_TOKEN, TestApp } from '../support/test-app';
 
 const TENANT_SITE = 'https://app.sandbox.test';
 const REDIRECT = `${TENANT_SITE}/connected`;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const LAST_30_DAYS = `startDate=${day(-30)}&endDate=${day(-1)}`;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 interface AccountView {
   id: string;
@@ -81,19 +72,7 @@ describe('Sandbox tenants and the built-in simulator', () => {
     google.addUser({ sub: 'live-google-user', email: 'ada@live.test', customers: ['7000000001'] });
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    testApp = await startTestApp({
-      PUBLIC_URL: origin,
-      META_APP_ID: FAKE_META_APP_ID,
-      META_APP_SECRET: FAKE_META_APP_SECRET,
-      META_GRAPH_URL: meta.url,
-      META_DIALOG_URL: meta.url,
-      GOOGLE_CLIENT_ID: FAKE_GOOGLE_CLIENT_ID,
-      GOOGLE_CLIENT_SECRET: FAKE_GOOGLE_CLIENT_SECRET,
-      GOOGLE_ADS_API_URL: google.url,
-      GOOGLE_OAUTH_AUTHORIZE_URL: `${google.url}/o/oauth2/v2/auth`,
-      GOOGLE_OAUTH_TOKEN_URL: `${google.url}/token`,
-      GOOGLE_OAUTH_REVOKE_URL: `${google.url}/revoke`,
-    });
+    testApp = await startTestApp({ PUBLIC_URL: origin, ...metaFakeEnv(meta.url), ...googleFakeEnv(google.url) });
     await testApp.app.listen(port, '127.0.0.1');
     api = new ApiClient(testApp);
     const created = await admins()

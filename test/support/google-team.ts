@@ -1,4 +1,5 @@
-import { FAKE_GOOGLE_CLIENT_ID, FAKE_GOOGLE_CLIENT_SECRET, FakeGooglePlatform } from '../fakes/google-platform.fake';
+import { FakeGooglePlatform } from '../fakes/google-platform.fake';
+import { googleFakeEnv } from './fake-platform-env';
 import { ApiClient, TenantKey, UserSession } from './api-client';
 import { connectThroughBrowser, TENANT_REDIRECT, TEST_PUBLIC_URL } from './connect-flow';
 import { startTestApp, TestApp } from './test-app';
@@ -25,15 +26,7 @@ export interface GoogleTeamFixture {
 export async function startGoogleTeam(seed: (google: FakeGooglePlatform) => void): Promise<GoogleTeamFixture> {
   const google = await FakeGooglePlatform.start();
   seed(google);
-  const testApp = await startTestApp({
-    PUBLIC_URL: TEST_PUBLIC_URL,
-    GOOGLE_CLIENT_ID: FAKE_GOOGLE_CLIENT_ID,
-    GOOGLE_CLIENT_SECRET: FAKE_GOOGLE_CLIENT_SECRET,
-    GOOGLE_ADS_API_URL: google.url,
-    GOOGLE_OAUTH_AUTHORIZE_URL: `${google.url}/o/oauth2/v2/auth`,
-    GOOGLE_OAUTH_TOKEN_URL: `${google.url}/token`,
-    GOOGLE_OAUTH_REVOKE_URL: `${google.url}/revoke`,
-  });
+  const testApp = await startTestApp({ PUBLIC_URL: TEST_PUBLIC_URL, ...googleFakeEnv(google.url) });
   const api = new ApiClient(testApp);
   const tenant = await api.createTenant('Acme', ['https://app.acme.test']);
   const wsAdmin = await api.login(tenant.apiKey, 'ws-admin');
