@@ -7,7 +7,11 @@ import { metaCurrencyFactor } from '../../platforms/meta/meta-campaign-insights.
 import type { MetaInsightBreakdown, MetaInsightLevel } from '../../platforms/meta/meta-read.fields';
 import { LocalCopyState } from '../local-copy-state.service';
 import { actionsBetween, round6 } from './meta-insights-rollup';
-import { MetaInsightsStore, RangeRow } from './meta-insights.store';
+import { AppConfig } from '../../config/app-config';
+import { RawJson } from '../../common/http/raw-json';
+import { LocalAnswerCache, localAnswerKey } from '../local-answer-cache';
+import { localInsightKeys, localInsightsJsonSql, madeBySql } from './meta-local-insights-json';
+import { addDays, MetaInsightsStore, RangeRow } from './meta-insights.store';
 
 type Row = Record<string, unknown>;
 
@@ -71,7 +75,7 @@ const LOCAL_FIELDS: Readonly<Record<string, LocalField>> = {
  * asked fields are computed (a read can be thousands of rows). Pure.
  */
 export function localInsightsRows(ranges: readonly RangeRow[], read: MetaInsightsRead, currency: string | null): Row[] {
-  const keys = [...new Set(['campaign_id', 'campaign_name', ...read.fields, 'date_start', 'date_stop'])].filter((key) => LOCAL_FIELDS[key] !== undefined);
+  const keys = localInsightKeys(read, (key) => LOCAL_FIELDS[key] !== undefined);
   const makers = keys.map((key) => [key, LOCAL_FIELDS[key]] as const);
   // minor / 100 is the same double as the decimal "12.34" the live read parses.
   const factor = metaCurrencyFactor(currency);
@@ -91,30 +95,77 @@ export function localInsightsRows(ranges: readonly RangeRow[], read: MetaInsight
  * Where a Meta insights read is served from: the copy for campaign-level reads of copied fields over copied days of
  * an imported account (so it keeps working while Meta is down or the token expired), live otherwise. The
  * envelope's `meta.source` tells which.
+ *
+ * A local answer is JSON text made by PostgreSQL, kept in a per-process LRU bounded by bytes (LOCAL_READ_CACHE_MB)
+ * under the tenant, the account, the copy's version and the normalized query: the copy changes only when an import
+ * commits, which changes the version, so an entry is never served after that. The guard has authorized the caller
+ * for this account before the controller runs, on every request. Concurrent misses of one key share one query.
  */
 @Injectable()
 export class MetaInsightsSource {
+  private readonly cache: LocalAnswerCache;
+  private readonly loading = new Map<string, Promise<string | undefined>>();
+
   constructor(
     private readonly state: LocalCopyState,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.cache = new LocalAnswerCache(config.localReadCacheBytes);
+  }
 
-  async read(account: AdAccountAccess, read: MetaInsightsRead, readLive: () => Promise<Row[]>): Promise<ApiResult<Row[]>> {
+  /** For monitoring and tests: how many answers the cache holds and their bytes. */
+  get cached(): { answers: number; bytes: number } {
+    return { answers: this.cache.size, bytes: this.cache.bytes };
+  }
+
+  async read(account: AdAccountAccess, read: MetaInsightsRead, readLive: () => Promise<Row[]>): Promise<ApiResult<Row[] | RawJson>> {
     if (answerableLocally(read)) {
-      const syncedAt = await this.state.syncedAt(account.tenantId, account.adsAccountId);
-      const rows = syncedAt ? await this.local(account, read) : undefined;
-      if (syncedAt && rows) return new ApiResult(rows, undefined, { source: 'local', syncedAt: syncedAt.toISOString() });
+      const copy = await this.state.version(account.tenantId, account.teamId, account.adsAccountId);
+      const json = copy.syncedAt ? await this.local(account, read, copy.version) : undefined;
+      if (copy.syncedAt && json !== undefined) return new ApiResult(new RawJson(json), undefined, { source: 'local', syncedAt: copy.syncedAt.toISOString() });
     }
     return new ApiResult(await readLive(), undefined, { source: 'live' });
   }
 
-  /** Rows from the copy, or undefined when the range reaches outside the copied days. */
-  private async local(account: AdAccountAccess, read: MetaInsightsRead): Promise<Row[] | undefined> {
+  /** The answer's JSON text from the cache or the copy, or undefined when the range reaches outside the copied days. */
+  private async local(account: AdAccountAccess, read: MetaInsightsRead, version: string): Promise<string | undefined> {
+    const scope = { tenantId: account.tenantId, adAccountId: account.adsAccountId, version };
+    const key = localAnswerKey(scope, [read.level, read.breakdown ?? 'none', read.startDate, read.endDate, localInsightKeys(read, madeBySql)]);
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const load = this.load(account, read).then((json) => {
+      if (json !== undefined) this.cache.set(scope, key, json);
+      return json;
+    });
+    this.loading.set(key, load);
+    try {
+      return await load;
+    } finally {
+      this.loading.delete(key);
+    }
+  }
+
+  private async load(account: AdAccountAccess, read: MetaInsightsRead): Promise<string | undefined> {
     const owner = { tenantId: account.tenantId, adAccountId: account.adsAccountId };
     const coverage = await MetaInsightsStore.coverage(this.dataSource, owner);
     if (!coverage || read.startDate < coverage.since || read.endDate > coverage.until) return undefined;
     const withActions = read.fields.includes('actions') || read.fields.includes('action_values');
-    const ranges = await MetaInsightsStore.rangeTotals(this.dataSource, owner, read.breakdown ?? 'none', read.startDate, read.endDate, withActions);
-    return localInsightsRows(ranges, read, coverage.currency);
+    const breakdown = read.breakdown ?? 'none';
+    const { sql } = localInsightsJsonSql(read, withActions);
+    const [answer]: Array<{ json: string; float_digits: number }> = await this.dataSource.query(sql, [
+      owner.tenantId,
+      owner.adAccountId,
+      breakdown,
+      read.endDate,
+      addDays(read.startDate, -1),
+      metaCurrencyFactor(coverage.currency),
+    ]);
+    if (answer.float_digits >= 1) return answer.json;
+    // A session asked for fewer float digits: PostgreSQL's numbers are no longer JS's, so serialize here.
+    const ranges = await MetaInsightsStore.rangeTotals(this.dataSource, owner, breakdown, read.startDate, read.endDate, withActions);
+    return JSON.stringify(localInsightsRows(ranges, read, coverage.currency));
   }
 }

@@ -1,0 +1,111 @@
+/** Where an answer comes from: the account it belongs to and the state of that account's copy it was read at. */
+export interface LocalAnswerScope {
+  tenantId: string;
+  adAccountId: string;
+  /** Changes whenever the account's copy may have changed (see LocalCopyState.version). */
+  version: string;
+}
+
+/** 64 MB: a few dozen of the largest answers (~1.5 MB of JSON each, counted twice, see `bytesOf`). */
+export const DEFAULT_LOCAL_ANSWER_CACHE_BYTES = 64 * 1024 * 1024;
+
+interface Entry {
+  json: string;
+  bytes: number;
+  account: string;
+}
+
+/**
+ * What an entry costs: V8 keeps a string in one byte per character when it can and two otherwise, so two per
+ * character (key and answer) is the bound whatever the text. Pure.
+ */
+export function bytesOf(key: string, json: string): number {
+  return 2 * (key.length + json.length);
+}
+
+const accountOf = (scope: LocalAnswerScope) => JSON.stringify([scope.tenantId, scope.adAccountId]);
+
+/**
+ * The key of one answer: the tenant, the ad account and the copy's version first, then what the query asked, as
+ * one JSON array so no two different lists give the same text. Pure.
+ */
+export function localAnswerKey(scope: LocalAnswerScope, query: readonly unknown[]): string {
+  return JSON.stringify([scope.tenantId, scope.adAccountId, scope.version, ...query]);
+}
+
+/**
+ * Serialized answers of local reads, least recently used dropped first once their bytes pass the bound. An entry is
+ * found only under the key it was stored with, which names the tenant, the account and the copy's version: another
+ * tenant's request, or one after the copy changed, never matches it. Storing an answer of a newer version drops the
+ * account's older ones, which no request can reach any more.
+ */
+export class LocalAnswerCache {
+  private readonly entries = new Map<string, Entry>();
+  /** The version each account's entries were stored at, and how many there are. */
+  private readonly accounts = new Map<string, { version: string; count: number }>();
+  private total = 0;
+
+  constructor(readonly maxBytes: number = DEFAULT_LOCAL_ANSWER_CACHE_BYTES) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get bytes(): number {
+    return this.total;
+  }
+
+  get(key: string): string | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    // Map order is insertion order: moving the entry to the end makes the first one the least recently used.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.json;
+  }
+
+  /** Stores the answer unless it alone is over the bound; returns whether it did. */
+  set(scope: LocalAnswerScope, key: string, json: string): boolean {
+    const bytes = bytesOf(key, json);
+    if (bytes > this.maxBytes) return false;
+    const account = accountOf(scope);
+    if (this.accounts.has(account) && this.accounts.get(account)!.version !== scope.version) this.dropAccount(account);
+    this.delete(key);
+    for (const oldest of this.entries.keys()) {
+      if (this.total + bytes <= this.maxBytes) break;
+      this.delete(oldest);
+    }
+    this.entries.set(key, { json, bytes, account });
+    this.total += bytes;
+    const counted = this.accounts.get(account);
+    if (counted) counted.count++;
+    else this.accounts.set(account, { version: scope.version, count: 1 });
+    return true;
+  }
+
+  /** Drops every answer of the account (e.g. when its copy is deleted). */
+  invalidateAccount(tenantId: string, adAccountId: string): void {
+    this.dropAccount(accountOf({ tenantId, adAccountId, version: '' }));
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.accounts.clear();
+    this.total = 0;
+  }
+
+  private dropAccount(account: string): void {
+    for (const [key, entry] of this.entries) {
+      if (entry.account === account) this.delete(key);
+    }
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.total -= entry.bytes;
+    const counted = this.accounts.get(entry.account)!;
+    if (--counted.count === 0) this.accounts.delete(entry.account);
+  }
+}
