@@ -83,11 +83,6 @@ export class LocalAnswerCache {
     return true;
   }
 
-  /** Drops every answer of the account (e.g. when its copy is deleted). */
-  invalidateAccount(tenantId: string, adAccountId: string): void {
-    this.dropAccount(accountOf({ tenantId, adAccountId, version: '' }));
-  }
-
   clear(): void {
     this.entries.clear();
     this.accounts.clear();
