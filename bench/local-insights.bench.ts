@@ -27,6 +27,23 @@ const WARM_UP_SECONDS = 3;
 const MEASURED_SECONDS = 10;
 const TARGET_P99_MS = 50;
 const DAYS = 90;
+/** Reads of distinct ranges one after the other: none is in the cache, each is the first request of its query. */
+const FIRST_READS = 30;
+
+/** Latencies (ms, sorted) of reads of ranges starting one day later each: every one misses the answer cache. */
+async function firstReads(base: string, since: string, until: string, headers: Record<string, string>): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 1; i <= FIRST_READS; i++) {
+    const started = performance.now();
+    const response = await fetch(`${base}&startDate=${addDays(since, i)}&endDate=${until}`, { headers });
+    await response.arrayBuffer();
+    latencies.push(performance.now() - started);
+    if (response.status !== 200) throw new Error(`a first read answered ${response.status}`);
+  }
+  return latencies.sort((a, b) => a - b);
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 interface Round {
   connections: number;
@@ -61,13 +78,19 @@ async function main(closers: Closers): Promise<void> {
   const dataDir = benchDataDir();
   const { account, url, reused } = await importedAccount(closers, dataDir);
   const since = addDays(account.until, -(DAYS - 1));
-  const target = `${url}/api/v1/${account.teamId}/meta/insights?adAccountId=${account.accountId}&level=campaign&breakdown=gender&startDate=${since}&endDate=${account.until}`;
+  const base = `${url}/api/v1/${account.teamId}/meta/insights?adAccountId=${account.accountId}&level=campaign&breakdown=gender`;
+  const target = `${base}&startDate=${since}&endDate=${account.until}`;
   const headers = userHeaders(account.apiKey, await accessToken(url, account.apiKey));
+  const firstStarted = performance.now();
   const probe = await fetch(target, { headers });
   const body = (await probe.json()) as { data?: unknown[]; meta?: { source?: string } };
   if (probe.status !== 200 || body.meta?.source !== 'local') throw new Error(`the read answered ${probe.status} from ${body.meta?.source}: ${JSON.stringify(body).slice(0, 300)}`);
+  const firstMs = performance.now() - firstStarted;
   const rows = body.data?.length ?? 0;
-  log(`GET …/meta/insights (campaign, gender, ${since}..${account.until}) answers ${rows} rows from the copy`);
+  log(`GET …/meta/insights (campaign, gender, ${since}..${account.until}) answers ${rows} rows from the copy, the first time in ${firstMs.toFixed(1)} ms`);
+  const firstLoad = loadLine();
+  const first = await firstReads(base, since, account.until, headers);
+  log(`${FIRST_READS} first reads of other ranges: p50 ${percentile(first, 50).toFixed(1)} ms, max ${first[first.length - 1].toFixed(1)} ms (load ${firstLoad})`);
 
   await autocannonInChild(target, headers, CONNECTIONS, WARM_UP_SECONDS);
   const rounds: Round[] = [];
@@ -97,6 +120,9 @@ async function main(closers: Closers): Promise<void> {
     ),
     '',
     `Target: p99 < ${TARGET_P99_MS} ms — ${worstP99 < TARGET_P99_MS ? 'MET' : 'NOT MET'} (worst p99 at ${CONNECTIONS} connections ${worstP99.toFixed(1)} ms)`,
+    '',
+    `First requests (the answer not yet cached, one at a time, load avg ${firstLoad}): the probe above ${firstMs.toFixed(1)} ms (bench process's fetch, body parsed); ` +
+      `${FIRST_READS} other ranges (starting 1..${FIRST_READS} days later, same end): p50 ${percentile(first, 50).toFixed(1)} ms, p90 ${percentile(first, 90).toFixed(1)} ms, max ${first[first.length - 1].toFixed(1)} ms.`,
   ];
   console.log(['', ...lines, ''].join('\n'));
   if (process.env.BENCH_NO_WRITE) return;
