@@ -21,7 +21,7 @@ export class EnvelopingFastifyAdapter extends FastifyAdapter {
         body = body.envelope;
       } else {
         body = successEnvelope(body, envelopeContextOf(response.request, statusCode ?? response.statusCode));
-        if (typeof body === 'string') response.type('application/json; charset=utf-8');
+        if (typeof body === 'string' || Buffer.isBuffer(body)) response.type('application/json; charset=utf-8');
       }
     }
     return super.reply(response, body, statusCode);

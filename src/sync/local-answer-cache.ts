@@ -6,21 +6,24 @@ export interface LocalAnswerScope {
   version: string;
 }
 
-/** 64 MB: a few dozen of the largest answers (~1.5 MB of JSON each, counted twice, see `bytesOf`). */
+/** 64 MB: about forty of the largest answers (~1.5 MB of JSON each). */
 export const DEFAULT_LOCAL_ANSWER_CACHE_BYTES = 64 * 1024 * 1024;
 
-interface Entry {
-  json: string;
+/** An answer's JSON text, as the bytes sent (or a string). */
+export type LocalAnswer = Buffer | string;
+
+interface Entry<T extends LocalAnswer> {
+  answer: T;
   bytes: number;
   account: string;
 }
 
 /**
- * What an entry costs: V8 keeps a string in one byte per character when it can and two otherwise, so two per
- * character (key and answer) is the bound whatever the text. Pure.
+ * What an entry costs: a Buffer its length; V8 keeps a string in one byte per character when it can and two
+ * otherwise, so two per character (the key's and a string answer's) is the bound whatever the text. Pure.
  */
-export function bytesOf(key: string, json: string): number {
-  return 2 * (key.length + json.length);
+export function bytesOf(key: string, answer: LocalAnswer): number {
+  return 2 * key.length + (typeof answer === 'string' ? 2 * answer.length : answer.length);
 }
 
 const accountOf = (scope: LocalAnswerScope) => JSON.stringify([scope.tenantId, scope.adAccountId]);
@@ -39,8 +42,8 @@ export function localAnswerKey(scope: LocalAnswerScope, query: readonly unknown[
  * tenant's request, or one after the copy changed, never matches it. Storing an answer of a newer version drops the
  * account's older ones, which no request can reach any more.
  */
-export class LocalAnswerCache {
-  private readonly entries = new Map<string, Entry>();
+export class LocalAnswerCache<T extends LocalAnswer = LocalAnswer> {
+  private readonly entries = new Map<string, Entry<T>>();
   /** The version each account's entries were stored at, and how many there are. */
   private readonly accounts = new Map<string, { version: string; count: number }>();
   private total = 0;
@@ -55,18 +58,18 @@ export class LocalAnswerCache {
     return this.total;
   }
 
-  get(key: string): string | undefined {
+  get(key: string): T | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     // Map order is insertion order: moving the entry to the end makes the first one the least recently used.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry.json;
+    return entry.answer;
   }
 
   /** Stores the answer unless it alone is over the bound; returns whether it did. */
-  set(scope: LocalAnswerScope, key: string, json: string): boolean {
-    const bytes = bytesOf(key, json);
+  set(scope: LocalAnswerScope, key: string, answer: T): boolean {
+    const bytes = bytesOf(key, answer);
     if (bytes > this.maxBytes) return false;
     const account = accountOf(scope);
     if (this.accounts.has(account) && this.accounts.get(account)!.version !== scope.version) this.dropAccount(account);
@@ -75,7 +78,7 @@ export class LocalAnswerCache {
       if (this.total + bytes <= this.maxBytes) break;
       this.delete(oldest);
     }
-    this.entries.set(key, { json, bytes, account });
+    this.entries.set(key, { answer, bytes, account });
     this.total += bytes;
     const counted = this.accounts.get(account);
     if (counted) counted.count++;

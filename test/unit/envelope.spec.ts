@@ -1,6 +1,6 @@
 import { ApiResult } from '../../src/common/http/api-result';
 import { successEnvelope } from '../../src/common/http/envelope';
-import { RawJson } from '../../src/common/http/raw-json';
+import { RawJson, RawJsonBytes } from '../../src/common/http/raw-json';
 
 const context = { statusCode: 200, requestId: 'req-1', method: 'GET' };
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -36,7 +36,18 @@ describe('success envelope', () => {
     }
   });
 
+  it('splices pre-serialized bytes into the same bytes as the text', () => {
+    const data = [{ campaign_id: '1', campaign_name: 'Été ☀ 🌻 "q"', spend: 0.000012 }];
+    const body = new ApiResult(new RawJsonBytes(Buffer.from(JSON.stringify(data))), undefined, { source: 'local' });
+    const bytes = successEnvelope(body, context);
+    expect(Buffer.isBuffer(bytes)).toBe(true);
+    const text = successEnvelope(new ApiResult(RawJson.of(data), undefined, { source: 'local' }), context) as string;
+    const timestamp = (value: string) => value.replace(/"timestamp":"[^"]+"/, '"timestamp":"x"');
+    expect(timestamp((bytes as Buffer).toString('utf8'))).toBe(timestamp(text));
+  });
+
   it('keeps a write answer an object, for the idempotency store', () => {
     expect(successEnvelope(RawJson.of({ id: 't' }), { ...context, method: 'POST', statusCode: 201 })).toMatchObject({ success: true, data: { id: 't' } });
+    expect(successEnvelope(new RawJsonBytes(Buffer.from('{"id":"t"}')), { ...context, method: 'POST', statusCode: 201 })).toMatchObject({ success: true, data: { id: 't' } });
   });
 });

@@ -46,11 +46,12 @@ describe('local answer cache: keys', () => {
 });
 
 describe('local answer cache: bounds and eviction', () => {
-  it('counts two bytes per character of key and answer', () => {
+  it('counts two bytes per character of key and string answer, and the length of a Buffer answer', () => {
     const cache = new LocalAnswerCache(1000);
     const key = put(cache, 'x'.repeat(100));
     expect(cache.bytes).toBe(bytesOf(key, 'x'.repeat(100)));
     expect(bytesOf('ab', 'cde')).toBe(10);
+    expect(bytesOf('ab', Buffer.from('été'))).toBe(4 + 5);
   });
 
   it('keeps its bytes under the bound by dropping the least recently used answers', () => {

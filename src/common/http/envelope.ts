@@ -1,6 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { ApiResult } from './api-result';
-import { RawJson } from './raw-json';
+import { RawJson, RawJsonBytes } from './raw-json';
+
+const DATA_OPENING = '{"success":true,"data":';
+const DATA_OPENING_BYTES = Buffer.from(DATA_OPENING);
 
 const DEFAULT_MESSAGES: Record<number, string> = { 200: 'Request successful', 201: 'Resource created successfully', 202: 'Request accepted' };
 
@@ -24,9 +27,10 @@ export function routeMessageOf(request: FastifyRequest): string | undefined {
 
 /**
  * The contract's success envelope around a handler's answer: `{ success, data, message, meta?, timestamp,
- * statusCode, requestId }`. A RawJson answer to a GET gives the envelope's JSON text with the data spliced in.
+ * statusCode, requestId }`. A RawJson answer to a GET gives the envelope's JSON text with the data spliced in (bytes
+ * for RawJsonBytes).
  */
-export function successEnvelope(body: unknown, context: EnvelopeContext): Record<string, unknown> | string {
+export function successEnvelope(body: unknown, context: EnvelopeContext): Record<string, unknown> | string | Buffer {
   const result = body instanceof ApiResult ? body : new ApiResult(body ?? null);
   const rest = {
     message: result.message ?? context.routeMessage ?? DEFAULT_MESSAGES[context.statusCode] ?? 'Request successful',
@@ -35,11 +39,14 @@ export function successEnvelope(body: unknown, context: EnvelopeContext): Record
     statusCode: context.statusCode,
     requestId: context.requestId,
   };
-  if (result.data instanceof RawJson) {
+  if (result.data instanceof RawJson || result.data instanceof RawJsonBytes) {
     // Same text as serializing the object: success, data, then the rest in the same order. A write's answer stays an
     // object for the idempotency store.
-    if (context.method !== 'GET') return { success: true, data: JSON.parse(result.data.json) as unknown, ...rest };
-    return `{"success":true,"data":${result.data.json},${JSON.stringify(rest).slice(1)}`;
+    const json = result.data instanceof RawJson ? result.data.json : result.data.bytes;
+    if (context.method !== 'GET') return { success: true, data: JSON.parse(json.toString()) as unknown, ...rest };
+    const after = `,${JSON.stringify(rest).slice(1)}`;
+    if (typeof json === 'string') return `${DATA_OPENING}${json}${after}`;
+    return Buffer.concat([DATA_OPENING_BYTES, json, Buffer.from(after)]);
   }
   return { success: true, data: result.data ?? null, ...rest };
 }

@@ -8,7 +8,7 @@ import type { MetaInsightBreakdown, MetaInsightLevel } from '../../platforms/met
 import { LocalCopyState } from '../local-copy-state.service';
 import { actionsBetween, round6 } from './meta-insights-rollup';
 import { AppConfig } from '../../config/app-config';
-import { RawJson } from '../../common/http/raw-json';
+import { RawJsonBytes } from '../../common/http/raw-json';
 import { LocalAnswerCache, localAnswerKey } from '../local-answer-cache';
 import { localInsightKeys, localInsightsJsonSql, madeBySql } from './meta-local-insights-json';
 import { addDays, MetaInsightsStore, RangeRow } from './meta-insights.store';
@@ -103,15 +103,15 @@ export function localInsightsRows(ranges: readonly RangeRow[], read: MetaInsight
  */
 @Injectable()
 export class MetaInsightsSource {
-  private readonly cache: LocalAnswerCache;
-  private readonly loading = new Map<string, Promise<string | undefined>>();
+  private readonly cache: LocalAnswerCache<Buffer>;
+  private readonly loading = new Map<string, Promise<Buffer | undefined>>();
 
   constructor(
     private readonly state: LocalCopyState,
     @InjectDataSource() private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
-    this.cache = new LocalAnswerCache(config.localReadCacheBytes);
+    this.cache = new LocalAnswerCache<Buffer>(config.localReadCacheBytes);
   }
 
   /** For monitoring and tests: how many answers the cache holds and their bytes. */
@@ -119,17 +119,17 @@ export class MetaInsightsSource {
     return { answers: this.cache.size, bytes: this.cache.bytes };
   }
 
-  async read(account: AdAccountAccess, read: MetaInsightsRead, readLive: () => Promise<Row[]>): Promise<ApiResult<Row[] | RawJson>> {
+  async read(account: AdAccountAccess, read: MetaInsightsRead, readLive: () => Promise<Row[]>): Promise<ApiResult<Row[] | RawJsonBytes>> {
     if (answerableLocally(read)) {
       const copy = await this.state.version(account.tenantId, account.teamId, account.adsAccountId);
       const json = copy.syncedAt ? await this.local(account, read, copy.version) : undefined;
-      if (copy.syncedAt && json !== undefined) return new ApiResult(new RawJson(json), undefined, { source: 'local', syncedAt: copy.syncedAt.toISOString() });
+      if (copy.syncedAt && json !== undefined) return new ApiResult(new RawJsonBytes(json), undefined, { source: 'local', syncedAt: copy.syncedAt.toISOString() });
     }
     return new ApiResult(await readLive(), undefined, { source: 'live' });
   }
 
-  /** The answer's JSON text from the cache or the copy, or undefined when the range reaches outside the copied days. */
-  private async local(account: AdAccountAccess, read: MetaInsightsRead, version: string): Promise<string | undefined> {
+  /** The answer's JSON from the cache or the copy, or undefined when the range reaches outside the copied days. */
+  private async local(account: AdAccountAccess, read: MetaInsightsRead, version: string): Promise<Buffer | undefined> {
     const scope = { tenantId: account.tenantId, adAccountId: account.adsAccountId, version };
     const key = localAnswerKey(scope, [read.level, read.breakdown ?? 'none', read.startDate, read.endDate, localInsightKeys(read, madeBySql)]);
     const cached = this.cache.get(key);
@@ -148,7 +148,8 @@ export class MetaInsightsSource {
     }
   }
 
-  private async load(account: AdAccountAccess, read: MetaInsightsRead): Promise<string | undefined> {
+  /** The answer as UTF-8 bytes: made once, copied into each response as they are. */
+  private async load(account: AdAccountAccess, read: MetaInsightsRead): Promise<Buffer | undefined> {
     const owner = { tenantId: account.tenantId, adAccountId: account.adsAccountId };
     const coverage = await MetaInsightsStore.coverage(this.dataSource, owner);
     if (!coverage || read.startDate < coverage.since || read.endDate > coverage.until) return undefined;
@@ -163,9 +164,9 @@ export class MetaInsightsSource {
       addDays(read.startDate, -1),
       metaCurrencyFactor(coverage.currency),
     ]);
-    if (answer.float_digits >= 1) return answer.json;
+    if (answer.float_digits >= 1) return Buffer.from(answer.json);
     // A session asked for fewer float digits: PostgreSQL's numbers are no longer JS's, so serialize here.
     const ranges = await MetaInsightsStore.rangeTotals(this.dataSource, owner, breakdown, read.startDate, read.endDate, withActions);
-    return JSON.stringify(localInsightsRows(ranges, read, coverage.currency));
+    return Buffer.from(JSON.stringify(localInsightsRows(ranges, read, coverage.currency)));
   }
 }
