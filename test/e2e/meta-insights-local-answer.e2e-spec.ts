@@ -136,6 +136,11 @@ describe('Local insights answers: serialized once, cached per tenant, account, c
   it('serves a repeated read from the cache, and a resync changes the answer', async () => {
     const query = range(addDays(until, -6), until, 'gender');
     const first = await insights(viewer, query).expect(200);
+    // Sent in pieces, with its length: not chunked, and the same headers as any answer.
+    expect(first.headers['content-length']).toBe(String(Buffer.byteLength(first.text)));
+    expect(first.headers['transfer-encoding']).toBeUndefined();
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(first.headers['x-request-id']).toBe(first.body.requestId);
     const held = cache();
     expect(held.answers).toBeGreaterThan(0);
     expect(held.bytes).toBeGreaterThan(0);

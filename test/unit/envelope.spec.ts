@@ -1,5 +1,5 @@
 import { ApiResult } from '../../src/common/http/api-result';
-import { successEnvelope } from '../../src/common/http/envelope';
+import { JsonChunks, successEnvelope } from '../../src/common/http/envelope';
 import { RawJson, RawJsonBytes } from '../../src/common/http/raw-json';
 
 const context = { statusCode: 200, requestId: 'req-1', method: 'GET' };
@@ -39,11 +39,13 @@ describe('success envelope', () => {
   it('splices pre-serialized bytes into the same bytes as the text', () => {
     const data = [{ campaign_id: '1', campaign_name: 'Été ☀ 🌻 "q"', spend: 0.000012 }];
     const body = new ApiResult(new RawJsonBytes(Buffer.from(JSON.stringify(data))), undefined, { source: 'local' });
-    const bytes = successEnvelope(body, context);
-    expect(Buffer.isBuffer(bytes)).toBe(true);
+    const chunks = successEnvelope(body, context);
+    expect(chunks).toBeInstanceOf(JsonChunks);
+    const bytes = (chunks as JsonChunks).toBuffer();
+    expect((chunks as JsonChunks).byteLength).toBe(bytes.length);
     const text = successEnvelope(new ApiResult(RawJson.of(data), undefined, { source: 'local' }), context) as string;
     const timestamp = (value: string) => value.replace(/"timestamp":"[^"]+"/, '"timestamp":"x"');
-    expect(timestamp((bytes as Buffer).toString('utf8'))).toBe(timestamp(text));
+    expect(timestamp(bytes.toString('utf8'))).toBe(timestamp(text));
   });
 
   it('keeps a write answer an object, for the idempotency store', () => {

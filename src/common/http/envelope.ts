@@ -7,6 +7,22 @@ const DATA_OPENING_BYTES = Buffer.from(DATA_OPENING);
 
 const DEFAULT_MESSAGES: Record<number, string> = { 200: 'Request successful', 201: 'Resource created successfully', 202: 'Request accepted' };
 
+/**
+ * A JSON text in pieces (the envelope's head, a large cached answer, its tail), written one after the other: the
+ * answer is never copied into a new buffer per request.
+ */
+export class JsonChunks {
+  readonly byteLength: number;
+
+  constructor(readonly chunks: readonly Buffer[]) {
+    this.byteLength = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  }
+
+  toBuffer(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+}
+
 /** A finished success envelope (e.g. a stored idempotent answer), sent as it is. */
 export class Enveloped {
   constructor(public readonly envelope: unknown) {}
@@ -27,10 +43,10 @@ export function routeMessageOf(request: FastifyRequest): string | undefined {
 
 /**
  * The contract's success envelope around a handler's answer: `{ success, data, message, meta?, timestamp,
- * statusCode, requestId }`. A RawJson answer to a GET gives the envelope's JSON text with the data spliced in (bytes
- * for RawJsonBytes).
+ * statusCode, requestId }`. A RawJson answer to a GET gives the envelope's JSON text with the data spliced in (the
+ * pieces of that text for RawJsonBytes).
  */
-export function successEnvelope(body: unknown, context: EnvelopeContext): Record<string, unknown> | string | Buffer {
+export function successEnvelope(body: unknown, context: EnvelopeContext): Record<string, unknown> | string | JsonChunks {
   const result = body instanceof ApiResult ? body : new ApiResult(body ?? null);
   const rest = {
     message: result.message ?? context.routeMessage ?? DEFAULT_MESSAGES[context.statusCode] ?? 'Request successful',
@@ -46,7 +62,7 @@ export function successEnvelope(body: unknown, context: EnvelopeContext): Record
     if (context.method !== 'GET') return { success: true, data: JSON.parse(json.toString()) as unknown, ...rest };
     const after = `,${JSON.stringify(rest).slice(1)}`;
     if (typeof json === 'string') return `${DATA_OPENING}${json}${after}`;
-    return Buffer.concat([DATA_OPENING_BYTES, json, Buffer.from(after)]);
+    return new JsonChunks([DATA_OPENING_BYTES, json, Buffer.from(after)]);
   }
   return { success: true, data: result.data ?? null, ...rest };
 }
