@@ -9,8 +9,8 @@ export interface LocalAnswerScope {
 /** 64 MB: about forty of the largest answers (~1.5 MB of JSON each). */
 export const DEFAULT_LOCAL_ANSWER_CACHE_BYTES = 64 * 1024 * 1024;
 
-/** An answer's JSON text, as the bytes sent (or a string). */
-export type LocalAnswer = Buffer | string;
+/** An answer's JSON text: a string, the bytes sent, or an object that tells what it holds. */
+export type LocalAnswer = Buffer | string | { readonly byteLength: number };
 
 interface Entry<T extends LocalAnswer> {
   answer: T;
@@ -19,11 +19,12 @@ interface Entry<T extends LocalAnswer> {
 }
 
 /**
- * What an entry costs: a Buffer its length; V8 keeps a string in one byte per character when it can and two
- * otherwise, so two per character (the key's and a string answer's) is the bound whatever the text. Pure.
+ * What an entry costs: a Buffer its length, an object its byteLength; V8 keeps a string in one byte per character
+ * when it can and two otherwise, so two per character (the key's and a string answer's) is the bound whatever the
+ * text. Pure.
  */
 export function bytesOf(key: string, answer: LocalAnswer): number {
-  return 2 * key.length + (typeof answer === 'string' ? 2 * answer.length : answer.length);
+  return 2 * key.length + (typeof answer === 'string' ? 2 * answer.length : answer.byteLength);
 }
 
 const accountOf = (scope: LocalAnswerScope) => JSON.stringify([scope.tenantId, scope.adAccountId]);

@@ -135,12 +135,19 @@ describe('Local insights answers: serialized once, cached per tenant, account, c
 
   it('serves a repeated read from the cache, and a resync changes the answer', async () => {
     const query = range(addDays(until, -6), until, 'gender');
-    const first = await insights(viewer, query).expect(200);
+    const first = await insights(viewer, query).set('accept-encoding', 'identity').expect(200);
     // Sent in pieces, with its length: not chunked, and the same headers as any answer.
     expect(first.headers['content-length']).toBe(String(Buffer.byteLength(first.text)));
     expect(first.headers['transfer-encoding']).toBeUndefined();
+    expect(first.headers['content-encoding']).toBeUndefined();
     expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(first.headers.vary).toBe('accept-encoding');
     expect(first.headers['x-request-id']).toBe(first.body.requestId);
+    // A client that accepts gzip gets the same answer compressed (supertest decompresses it).
+    const gzipped = await insights(viewer, query).set('accept-encoding', 'gzip, deflate').expect(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(Number(gzipped.headers['content-length'])).toBeLessThan(Buffer.byteLength(first.text) / 3);
+    expect(gzipped.text.replace(/"timestamp":"[^"]+","statusCode":200,"requestId":"[^"]+"/, '')).toBe(first.text.replace(/"timestamp":"[^"]+","statusCode":200,"requestId":"[^"]+"/, ''));
     const held = cache();
     expect(held.answers).toBeGreaterThan(0);
     expect(held.bytes).toBeGreaterThan(0);

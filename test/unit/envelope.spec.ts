@@ -1,5 +1,6 @@
 import { ApiResult } from '../../src/common/http/api-result';
-import { JsonChunks, successEnvelope } from '../../src/common/http/envelope';
+import { gunzipSync } from 'node:zlib';
+import { cachedAnswer, JsonChunks, successEnvelope } from '../../src/common/http/envelope';
 import { RawJson, RawJsonBytes } from '../../src/common/http/raw-json';
 
 const context = { statusCode: 200, requestId: 'req-1', method: 'GET' };
@@ -46,6 +47,19 @@ describe('success envelope', () => {
     const text = successEnvelope(new ApiResult(RawJson.of(data), undefined, { source: 'local' }), context) as string;
     const timestamp = (value: string) => value.replace(/"timestamp":"[^"]+"/, '"timestamp":"x"');
     expect(timestamp(bytes.toString('utf8'))).toBe(timestamp(text));
+  });
+
+  it('gives the same text gzipped to a client that accepts gzip, when the answer was compressed beforehand', () => {
+    const data = [{ campaign_id: '1', spend: 12.5 }];
+    const body = new ApiResult(cachedAnswer(Buffer.from(JSON.stringify(data))), undefined, { source: 'local' });
+    const plain = successEnvelope(body, context) as JsonChunks;
+    expect(plain.encoding).toBeUndefined();
+    const gzip = successEnvelope(body, { ...context, acceptsGzip: true }) as JsonChunks;
+    expect(gzip.encoding).toBe('gzip');
+    const timestamp = (value: string) => value.replace(/"timestamp":"[^"]+"/, '"timestamp":"x"');
+    expect(timestamp(gunzipSync(gzip.toBuffer()).toString('utf8'))).toBe(timestamp(plain.toBuffer().toString('utf8')));
+    // Without a compressed form, the answer is sent as it is.
+    expect((successEnvelope(new RawJsonBytes(Buffer.from('[]')), { ...context, acceptsGzip: true }) as JsonChunks).encoding).toBeUndefined();
   });
 
   it('keeps a write answer an object, for the idempotency store', () => {

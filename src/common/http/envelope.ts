@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { ApiResult } from './api-result';
+import { acceptsGzip, gzipWithTail } from './gzip-splice';
 import { RawJson, RawJsonBytes } from './raw-json';
 
 const DATA_OPENING = '{"success":true,"data":';
@@ -14,7 +15,11 @@ const DEFAULT_MESSAGES: Record<number, string> = { 200: 'Request successful', 20
 export class JsonChunks {
   readonly byteLength: number;
 
-  constructor(readonly chunks: readonly Buffer[]) {
+  constructor(
+    readonly chunks: readonly Buffer[],
+    /** Content-Encoding of the chunks: gzip when the client accepts it and the answer was compressed beforehand. */
+    readonly encoding?: 'gzip',
+  ) {
     this.byteLength = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
   }
 
@@ -34,6 +39,17 @@ export interface EnvelopeContext {
   method: string;
   /** `@ResponseMessage` of the route. */
   routeMessage?: string;
+  /** The request's Accept-Encoding takes gzip. */
+  acceptsGzip?: boolean;
+}
+
+/**
+ * A large answer served many times (a cached read) as UTF-8 bytes: written between the envelope's head and tail
+ * without a copy, and also compressed once with the head, so a client that accepts gzip gets it for the cost of
+ * compressing the tail.
+ */
+export function cachedAnswer(json: Buffer): RawJsonBytes {
+  return new RawJsonBytes(json, { gzipHead: DATA_OPENING_BYTES });
 }
 
 /** The route's `@ResponseMessage`, which that decorator leaves in the Fastify route config. */
@@ -62,11 +78,13 @@ export function successEnvelope(body: unknown, context: EnvelopeContext): Record
     if (context.method !== 'GET') return { success: true, data: JSON.parse(json.toString()) as unknown, ...rest };
     const after = `,${JSON.stringify(rest).slice(1)}`;
     if (typeof json === 'string') return `${DATA_OPENING}${json}${after}`;
+    const gzip = result.data instanceof RawJsonBytes ? result.data.gzip : undefined;
+    if (gzip && context.acceptsGzip) return new JsonChunks(gzipWithTail(gzip, Buffer.from(after)), 'gzip');
     return new JsonChunks([DATA_OPENING_BYTES, json, Buffer.from(after)]);
   }
   return { success: true, data: result.data ?? null, ...rest };
 }
 
 export function envelopeContextOf(request: FastifyRequest, statusCode: number): EnvelopeContext {
-  return { statusCode, requestId: request.id, method: request.method, routeMessage: routeMessageOf(request) };
+  return { statusCode, requestId: request.id, method: request.method, routeMessage: routeMessageOf(request), acceptsGzip: acceptsGzip(request.headers['accept-encoding']) };
 }
