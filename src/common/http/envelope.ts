@@ -79,7 +79,8 @@ export function successEnvelope(body: unknown, context: EnvelopeContext): Record
     const after = `,${JSON.stringify(rest).slice(1)}`;
     if (typeof json === 'string') return `${DATA_OPENING}${json}${after}`;
     const gzip = result.data instanceof RawJsonBytes ? result.data.gzip : undefined;
-    if (gzip && context.acceptsGzip) return new JsonChunks(gzipWithTail(gzip, Buffer.from(after)), 'gzip');
+    // A tenth of the size: one buffer, one write.
+    if (gzip && context.acceptsGzip) return new JsonChunks([Buffer.concat(gzipWithTail(gzip, Buffer.from(after)))], 'gzip');
     return new JsonChunks([DATA_OPENING_BYTES, json, Buffer.from(after)]);
   }
   return { success: true, data: result.data ?? null, ...rest };
