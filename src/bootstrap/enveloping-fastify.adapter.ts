@@ -2,7 +2,8 @@ import { StreamableFile } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import { Enveloped, envelopeContextOf, successEnvelope } from '../common/http/envelope';
+import { Readable } from 'node:stream';
+import { Enveloped, envelopeContextOf, JsonChunks, successEnvelope } from '../common/http/envelope';
 
 function isFastifyReply(response: ServerResponse | FastifyReply): response is FastifyReply {
   return 'request' in response && 'status' in response;
@@ -22,6 +23,13 @@ export class EnvelopingFastifyAdapter extends FastifyAdapter {
       } else {
         body = successEnvelope(body, envelopeContextOf(response.request, statusCode ?? response.statusCode));
         if (typeof body === 'string') response.type('application/json; charset=utf-8');
+        if (body instanceof JsonChunks) {
+          // A stream is piped chunk by chunk; with its length set it is not sent chunked. Such an answer is gzip for
+          // a client that accepts it, so caches must key it by Accept-Encoding either way.
+          response.type('application/json; charset=utf-8').header('content-length', body.byteLength).header('vary', 'accept-encoding');
+          if (body.encoding) response.header('content-encoding', body.encoding);
+          body = Readable.from(body.chunks);
+        }
       }
     }
     return super.reply(response, body, statusCode);

@@ -59,6 +59,8 @@ export interface AppConfigValues {
   rateLimit: RateLimitConfig;
   /** Timeout of one HTTP call to Meta or Google. */
   platformHttpTimeoutMs: number;
+  /** Bound of the serialized local insights answers kept per process; 0 keeps none. */
+  localReadCacheBytes: number;
 }
 
 /** Typed, read-only access to the validated configuration. */
@@ -127,5 +129,8 @@ export class AppConfig {
   }
   get platformHttpTimeoutMs(): number {
     return this.values.platformHttpTimeoutMs;
+  }
+  get localReadCacheBytes(): number {
+    return this.values.localReadCacheBytes;
   }
 }

@@ -111,4 +111,7 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
   PLATFORM_HTTP_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65536)
+  LOCAL_READ_CACHE_MB?: number;
 }

@@ -84,5 +84,6 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       keyPrefix: parsed.RATE_LIMIT_KEY_PREFIX ?? 'adlyft:rl:',
     },
     platformHttpTimeoutMs: parsed.PLATFORM_HTTP_TIMEOUT_MS ?? 30000,
+    localReadCacheBytes: (parsed.LOCAL_READ_CACHE_MB ?? 64) * 1024 * 1024,
   });
 }

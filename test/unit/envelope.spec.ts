@@ -1,6 +1,7 @@
 import { ApiResult } from '../../src/common/http/api-result';
-import { successEnvelope } from '../../src/common/http/envelope';
-import { RawJson } from '../../src/common/http/raw-json';
+import { gunzipSync } from 'node:zlib';
+import { cachedAnswer, JsonChunks, successEnvelope } from '../../src/common/http/envelope';
+import { RawJson, RawJsonBytes } from '../../src/common/http/raw-json';
 
 const context = { statusCode: 200, requestId: 'req-1', method: 'GET' };
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -36,7 +37,33 @@ describe('success envelope', () => {
     }
   });
 
+  it('splices pre-serialized bytes into the same bytes as the text', () => {
+    const data = [{ campaign_id: '1', campaign_name: 'Été ☀ 🌻 "q"', spend: 0.000012 }];
+    const body = new ApiResult(new RawJsonBytes(Buffer.from(JSON.stringify(data))), undefined, { source: 'local' });
+    const chunks = successEnvelope(body, context);
+    expect(chunks).toBeInstanceOf(JsonChunks);
+    const bytes = (chunks as JsonChunks).toBuffer();
+    expect((chunks as JsonChunks).byteLength).toBe(bytes.length);
+    const text = successEnvelope(new ApiResult(RawJson.of(data), undefined, { source: 'local' }), context) as string;
+    const timestamp = (value: string) => value.replace(/"timestamp":"[^"]+"/, '"timestamp":"x"');
+    expect(timestamp(bytes.toString('utf8'))).toBe(timestamp(text));
+  });
+
+  it('gives the same text gzipped to a client that accepts gzip, when the answer was compressed beforehand', () => {
+    const data = [{ campaign_id: '1', spend: 12.5 }];
+    const body = new ApiResult(cachedAnswer(Buffer.from(JSON.stringify(data))), undefined, { source: 'local' });
+    const plain = successEnvelope(body, context) as JsonChunks;
+    expect(plain.encoding).toBeUndefined();
+    const gzip = successEnvelope(body, { ...context, acceptsGzip: true }) as JsonChunks;
+    expect(gzip.encoding).toBe('gzip');
+    const timestamp = (value: string) => value.replace(/"timestamp":"[^"]+"/, '"timestamp":"x"');
+    expect(timestamp(gunzipSync(gzip.toBuffer()).toString('utf8'))).toBe(timestamp(plain.toBuffer().toString('utf8')));
+    // Without a compressed form, the answer is sent as it is.
+    expect((successEnvelope(new RawJsonBytes(Buffer.from('[]')), { ...context, acceptsGzip: true }) as JsonChunks).encoding).toBeUndefined();
+  });
+
   it('keeps a write answer an object, for the idempotency store', () => {
     expect(successEnvelope(RawJson.of({ id: 't' }), { ...context, method: 'POST', statusCode: 201 })).toMatchObject({ success: true, data: { id: 't' } });
+    expect(successEnvelope(new RawJsonBytes(Buffer.from('{"id":"t"}')), { ...context, method: 'POST', statusCode: 201 })).toMatchObject({ success: true, data: { id: 't' } });
   });
 });

@@ -7,6 +7,10 @@ import { metaCurrencyFactor } from '../../platforms/meta/meta-campaign-insights.
 import type { MetaInsightBreakdown, MetaInsightLevel } from '../../platforms/meta/meta-read.fields';
 import { LocalCopyState } from '../local-copy-state.service';
 import { actionsBetween, round6 } from './meta-insights-rollup';
+import { AppConfig } from '../../config/app-config';
+import { cachedAnswer } from '../../common/http/envelope';
+import { RawJsonBytes } from '../../common/http/raw-json';
+import { LocalAnswerCache, localAnswerKey } from '../local-answer-cache';
 import { MetaInsightsStore, RangeRow } from './meta-insights.store';
 
 type Row = Record<string, unknown>;
@@ -65,13 +69,18 @@ const LOCAL_FIELDS: Readonly<Record<string, LocalField>> = {
   date_stop: (_range, _spend, read) => read.endDate,
 };
 
+/** The keys of each local row, in the answer's order (the breakdown's comes last): part of the cache key. Pure. */
+export function localInsightKeys(read: Pick<MetaInsightsRead, 'fields'>): string[] {
+  return [...new Set(['campaign_id', 'campaign_name', ...read.fields, 'date_start', 'date_stop'])].filter((key) => LOCAL_FIELDS[key] !== undefined);
+}
+
 /**
  * The groups' rows over the range, shaped like the live read's: the requested fields plus the campaign's id and
  * name, the breakdown value and the range's dates; money in major units; rates from the range's sums. Only the
  * asked fields are computed (a read can be thousands of rows). Pure.
  */
 export function localInsightsRows(ranges: readonly RangeRow[], read: MetaInsightsRead, currency: string | null): Row[] {
-  const keys = [...new Set(['campaign_id', 'campaign_name', ...read.fields, 'date_start', 'date_stop'])].filter((key) => LOCAL_FIELDS[key] !== undefined);
+  const keys = localInsightKeys(read);
   const makers = keys.map((key) => [key, LOCAL_FIELDS[key]] as const);
   // minor / 100 is the same double as the decimal "12.34" the live read parses.
   const factor = metaCurrencyFactor(currency);
@@ -91,30 +100,70 @@ export function localInsightsRows(ranges: readonly RangeRow[], read: MetaInsight
  * Where a Meta insights read is served from: the copy for campaign-level reads of copied fields over copied days of
  * an imported account (so it keeps working while Meta is down or the token expired), live otherwise. The
  * envelope's `meta.source` tells which.
+ *
+ * A local answer is serialized once and kept in a per-process LRU bounded by bytes (LOCAL_READ_CACHE_MB)
+ * under the tenant, the account, the copy's version and the normalized query: the copy changes only when an import
+ * commits, which changes the version, so an entry is never served after that. The guard has authorized the caller
+ * for this account before the controller runs, on every request. Concurrent misses of one key share one query.
  */
 @Injectable()
 export class MetaInsightsSource {
+  private readonly cache: LocalAnswerCache<RawJsonBytes>;
+  private readonly loading = new Map<string, Promise<RawJsonBytes | undefined>>();
+
   constructor(
     private readonly state: LocalCopyState,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.cache = new LocalAnswerCache<RawJsonBytes>(config.localReadCacheBytes);
+  }
 
-  async read(account: AdAccountAccess, read: MetaInsightsRead, readLive: () => Promise<Row[]>): Promise<ApiResult<Row[]>> {
+  /** For monitoring and tests: how many answers the cache holds and their bytes. */
+  get cached(): { answers: number; bytes: number } {
+    return { answers: this.cache.size, bytes: this.cache.bytes };
+  }
+
+  async read(account: AdAccountAccess, read: MetaInsightsRead, readLive: () => Promise<Row[]>): Promise<ApiResult<Row[] | RawJsonBytes>> {
     if (answerableLocally(read)) {
-      const syncedAt = await this.state.syncedAt(account.tenantId, account.adsAccountId);
-      const rows = syncedAt ? await this.local(account, read) : undefined;
-      if (syncedAt && rows) return new ApiResult(rows, undefined, { source: 'local', syncedAt: syncedAt.toISOString() });
+      const copy = await this.state.version(account.tenantId, account.teamId, account.adsAccountId);
+      const json = copy.syncedAt ? await this.local(account, read, copy.version) : undefined;
+      if (copy.syncedAt && json !== undefined) return new ApiResult(json, undefined, { source: 'local', syncedAt: copy.syncedAt.toISOString() });
     }
     return new ApiResult(await readLive(), undefined, { source: 'live' });
   }
 
-  /** Rows from the copy, or undefined when the range reaches outside the copied days. */
-  private async local(account: AdAccountAccess, read: MetaInsightsRead): Promise<Row[] | undefined> {
+  /** The answer's JSON from the cache or the copy, or undefined when the range reaches outside the copied days. */
+  private async local(account: AdAccountAccess, read: MetaInsightsRead, version: string): Promise<RawJsonBytes | undefined> {
+    const scope = { tenantId: account.tenantId, adAccountId: account.adsAccountId, version };
+    const key = localAnswerKey(scope, [read.level, read.breakdown ?? 'none', read.startDate, read.endDate, localInsightKeys(read)]);
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const load = this.load(account, read).then((json) => {
+      if (json !== undefined) this.cache.set(scope, key, json);
+      return json;
+    });
+    this.loading.set(key, load);
+    try {
+      return await load;
+    } finally {
+      this.loading.delete(key);
+    }
+  }
+
+  /**
+   * The answer as UTF-8 bytes (and gzip), made once per query and copy version and written into each response as they are. Made
+   * in Node: PostgreSQL building the same text (json per row, action lists subtracted per row, numbers written as JS
+   * writes them) measured 5-6 times slower on the bench account (600 ms against ~100 ms for 6,000 rows).
+   */
+  private async load(account: AdAccountAccess, read: MetaInsightsRead): Promise<RawJsonBytes | undefined> {
     const owner = { tenantId: account.tenantId, adAccountId: account.adsAccountId };
     const coverage = await MetaInsightsStore.coverage(this.dataSource, owner);
     if (!coverage || read.startDate < coverage.since || read.endDate > coverage.until) return undefined;
     const withActions = read.fields.includes('actions') || read.fields.includes('action_values');
     const ranges = await MetaInsightsStore.rangeTotals(this.dataSource, owner, read.breakdown ?? 'none', read.startDate, read.endDate, withActions);
-    return localInsightsRows(ranges, read, coverage.currency);
+    return cachedAnswer(Buffer.from(JSON.stringify(localInsightsRows(ranges, read, coverage.currency))));
   }
 }
