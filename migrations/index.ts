@@ -11,6 +11,7 @@ import { CreateAuditEvents1763900900000 } from './1763900900000-CreateAuditEvent
 import { CreateWebhooks1763901000000 } from './1763901000000-CreateWebhooks';
 import { AddMetaCopyPageIndexes1763901150000 } from './1763901150000-AddMetaCopyPageIndexes';
 import { AddTeamChangeNotifications1796481407074 } from './1796481407074-AddTeamChangeNotifications';
+import { DropMetaInsightsForeignKeys1796481500000 } from './1796481500000-DropMetaInsightsForeignKeys';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   CreateWebhooks1763901000000,
   AddMetaCopyPageIndexes1763901150000,
   AddTeamChangeNotifications1796481407074,
+  DropMetaInsightsForeignKeys1796481500000,
 ];
