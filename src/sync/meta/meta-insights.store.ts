@@ -174,7 +174,10 @@ export const MetaInsightsStore = {
       [...scope, addDays(from, -1)],
     );
     const totals = new Map(base.map((row) => [groupKey(row.campaign_id, row.breakdown_value), totalsOf(row)]));
-    const pending: Array<{ date: string; totals: RunningTotals }> = [];
+    // Statements queue on the page's connection: the next chunk's read and the inserts run in PostgreSQL while this
+    // process adds up the current chunk, instead of one side waiting for the other. At most one insert is queued.
+    let inserting: Promise<unknown> = Promise.resolve();
+    let pending: Array<{ date: string; totals: RunningTotals }> = [];
     let written = 0;
     const flush = async () => {
       if (pending.length === 0) return;
@@ -190,9 +193,12 @@ export const MetaInsightsStore = {
         actions: t.actions,
         action_values: t.actionValues,
       }));
-      await sql.query(INSERT_TOTALS, [...scope, JSON.stringify(rows)]);
       written += pending.length;
-      pending.length = 0;
+      pending = [];
+      await inserting;
+      inserting = sql.query(INSERT_TOTALS, [...scope, JSON.stringify(rows)]);
+      // Awaited before the next insert or at the end; until then a failure must not count as unhandled.
+      inserting.catch(() => undefined);
     };
 
     // Chunks sized by the rows stored per day: on a first import no group is known yet, so a size guessed from the
@@ -203,40 +209,53 @@ export const MetaInsightsStore = {
       [...scope, from, until],
     );
     const chunks = dayChunks(from, until, new Map(perDay.map((day) => [day.date, Number(day.rows)])), ROLLUP_READ_ROWS);
-    for (const { start: chunkStart, end: chunkEnd } of chunks) {
-      const rows: Array<DailyNumbers & { date: string }> = (
-        await sql.query(
-          `SELECT date::text AS date, campaign_id, breakdown_value, campaign_name, impressions, clicks, spend, actions, action_values
-             FROM meta_campaign_insights
-            WHERE tenant_id = $1 AND ad_account_id = $2 AND breakdown = $3 AND date BETWEEN $4::date AND $5::date`,
-          [...scope, chunkStart, chunkEnd],
-        )
-      ).map((row: TotalsRow & { date: string }) => ({
-        date: row.date,
-        campaignId: row.campaign_id,
-        breakdownValue: row.breakdown_value,
-        campaignName: row.campaign_name,
-        impressions: toNumber(row.impressions),
-        clicks: toNumber(row.clicks),
-        spend: toNumber(row.spend),
-        actions: statsOf(row.actions),
-        actionValues: statsOf(row.action_values),
-      }));
-      const byDay = new Map<string, DailyNumbers[]>();
-      for (const row of rows) {
-        const day = byDay.get(row.date);
-        if (day) day.push(row);
-        else byDay.set(row.date, [row]);
-      }
-      for (let date = chunkStart; date <= chunkEnd; date = addDays(date, 1)) {
-        advanceTotals(totals, byDay.get(date) ?? []);
-        for (const group of totals.values()) {
-          pending.push({ date, totals: group });
-          if (pending.length >= TOTALS_BATCH) await flush();
+    const readChunk = (chunk: { start: string; end: string }): Promise<Array<TotalsRow & { date: string }>> => {
+      const read: Promise<Array<TotalsRow & { date: string }>> = sql.query(
+        `SELECT date::text AS date, campaign_id, breakdown_value, campaign_name, impressions, clicks, spend, actions, action_values
+           FROM meta_campaign_insights
+          WHERE tenant_id = $1 AND ad_account_id = $2 AND breakdown = $3 AND date BETWEEN $4::date AND $5::date`,
+        [...scope, chunk.start, chunk.end],
+      );
+      read.catch(() => undefined);
+      return read;
+    };
+    let nextRead = chunks.length > 0 ? readChunk(chunks[0]) : undefined;
+    try {
+      for (let i = 0; i < chunks.length; i++) {
+        const { start: chunkStart, end: chunkEnd } = chunks[i];
+        const fetched = await nextRead!;
+        nextRead = i + 1 < chunks.length ? readChunk(chunks[i + 1]) : undefined;
+        const byDay = new Map<string, DailyNumbers[]>();
+        for (const row of fetched) {
+          const numbers: DailyNumbers = {
+            campaignId: row.campaign_id,
+            breakdownValue: row.breakdown_value,
+            campaignName: row.campaign_name,
+            impressions: toNumber(row.impressions),
+            clicks: toNumber(row.clicks),
+            spend: toNumber(row.spend),
+            actions: statsOf(row.actions),
+            actionValues: statsOf(row.action_values),
+          };
+          const day = byDay.get(row.date);
+          if (day) day.push(numbers);
+          else byDay.set(row.date, [numbers]);
+        }
+        for (let date = chunkStart; date <= chunkEnd; date = addDays(date, 1)) {
+          advanceTotals(totals, byDay.get(date) ?? []);
+          for (const group of totals.values()) {
+            pending.push({ date, totals: group });
+            if (pending.length >= TOTALS_BATCH) await flush();
+          }
         }
       }
+      await flush();
+    } finally {
+      // Nothing may still run on the connection when the transaction ends (or rolls back after a failure).
+      await nextRead?.catch(() => undefined);
+      await inserting.catch(() => undefined);
     }
-    await flush();
+    await inserting;
     return written;
   },
 
