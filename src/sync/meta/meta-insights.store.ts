@@ -46,16 +46,18 @@ const toNumber = (value: unknown) => (value === null || value === undefined ? 0 
 const objectOf = (value: unknown): Record<string, number> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, number>) : {});
 const statsOf = (value: unknown): MetaActionStat[] | null => (Array.isArray(value) ? (value as MetaActionStat[]) : null);
 
-// Rows travel as one JSON parameter: one native JSON.stringify instead of escaping a dozen arrays value by value.
+// Rows travel as one typed array per column, unnested in SQL: PostgreSQL reads arrays several times faster than it
+// takes a JSON document of rows apart (json_to_recordset was most of the statement's time).
 const UPSERT_DAYS = `
   INSERT INTO meta_campaign_insights
     (tenant_id, ad_account_id, breakdown, date, campaign_id, breakdown_value, campaign_name,
      impressions, clicks, spend, currency, reach, cpm, cpc, ctr, actions, action_values, import_id, synced_at)
   SELECT $1::uuid, $2::uuid, $3::text, r.date, r.campaign_id, r.breakdown_value, r.campaign_name,
-         r.impressions, r.clicks, r.spend, r.currency, r.reach, r.cpm, r.cpc, r.ctr, r.actions, r.action_values, $5::uuid, now()
-    FROM json_to_recordset($4::json) AS r(date date, campaign_id text, breakdown_value text, campaign_name text,
-         impressions bigint, clicks bigint, spend bigint, currency text, reach bigint, cpm numeric, cpc numeric, ctr numeric,
-         actions jsonb, action_values jsonb)
+         r.impressions, r.clicks, r.spend, r.currency, r.reach, r.cpm, r.cpc, r.ctr, r.actions, r.action_values, $4::uuid, now()
+    FROM unnest($5::date[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[], $11::bigint[], $12::text[],
+                $13::bigint[], $14::numeric[], $15::numeric[], $16::numeric[], $17::jsonb[], $18::jsonb[])
+      AS r(date, campaign_id, breakdown_value, campaign_name, impressions, clicks, spend, currency, reach, cpm, cpc, ctr,
+           actions, action_values)
   ON CONFLICT (ad_account_id, breakdown, date, campaign_id, breakdown_value) DO UPDATE SET
     campaign_name = EXCLUDED.campaign_name, impressions = EXCLUDED.impressions, clicks = EXCLUDED.clicks,
     spend = EXCLUDED.spend, currency = EXCLUDED.currency, reach = EXCLUDED.reach, cpm = EXCLUDED.cpm,
@@ -66,10 +68,28 @@ const INSERT_TOTALS = `
   INSERT INTO meta_campaign_insight_totals
     (tenant_id, ad_account_id, breakdown, date, campaign_id, breakdown_value, campaign_name, days,
      impressions, clicks, spend, actions, action_values)
-  SELECT $1::uuid, $2::uuid, $3::text, r.date, r.campaign_id, r.breakdown_value, r.campaign_name, r.days,
-         r.impressions, r.clicks, r.spend, r.actions, r.action_values
-    FROM json_to_recordset($4::json) AS r(date date, campaign_id text, breakdown_value text, campaign_name text, days integer,
-         impressions bigint, clicks bigint, spend bigint, actions jsonb, action_values jsonb)`;
+  SELECT $1::uuid, $2::uuid, $3::text, r.*
+    FROM unnest($4::date[], $5::text[], $6::text[], $7::text[], $8::integer[], $9::bigint[], $10::bigint[], $11::bigint[],
+                $12::jsonb[], $13::jsonb[])
+      AS r(date, campaign_id, breakdown_value, campaign_name, days, impressions, clicks, spend, actions, action_values)`;
+
+const jsonOrNull = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/**
+ * A PostgreSQL array literal of finite numbers, strings and nulls: `{1,"a\\"b",NULL}`. The driver's own conversion
+ * runs two regular expressions over every element, numbers included. Pure.
+ */
+export function arrayLiteral(values: ReadonlyArray<string | number | null | undefined>): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) out += ',';
+    if (value === null || value === undefined) out += 'NULL';
+    else if (typeof value === 'number') out += String(value);
+    else out += `"${value.replace(/[\\"]/g, '\\$&')}"`;
+  }
+  return `${out}}`;
+}
 
 interface TotalsRow {
   campaign_id: string;
@@ -140,23 +160,26 @@ export const MetaInsightsStore = {
   async upsertDays(sql: SqlRunner, owner: InsightsOwner, importId: string, breakdown: MetaCopiedBreakdown, records: readonly MetaDailyCampaignInsight[]): Promise<number> {
     const unique = [...new Map(records.map((r) => [`${r.date}|${groupKey(r.campaignId, r.breakdownValue)}`, r])).values()];
     if (unique.length === 0) return 0;
-    const rows = unique.map((r) => ({
-      date: r.date,
-      campaign_id: r.campaignId,
-      breakdown_value: r.breakdownValue,
-      campaign_name: r.campaignName,
-      impressions: r.impressions,
-      clicks: r.clicks,
-      spend: r.spend,
-      currency: r.currency,
-      reach: r.reach,
-      cpm: r.cpm,
-      cpc: r.cpc,
-      ctr: r.ctr,
-      actions: r.actions,
-      action_values: r.actionValues,
-    }));
-    await sql.query(UPSERT_DAYS, [owner.tenantId, owner.adAccountId, breakdown, JSON.stringify(rows), importId]);
+    await sql.query(UPSERT_DAYS, [
+      owner.tenantId,
+      owner.adAccountId,
+      breakdown,
+      importId,
+      arrayLiteral(unique.map((r) => r.date)),
+      arrayLiteral(unique.map((r) => r.campaignId)),
+      arrayLiteral(unique.map((r) => r.breakdownValue)),
+      arrayLiteral(unique.map((r) => r.campaignName)),
+      arrayLiteral(unique.map((r) => r.impressions)),
+      arrayLiteral(unique.map((r) => r.clicks)),
+      arrayLiteral(unique.map((r) => r.spend)),
+      arrayLiteral(unique.map((r) => r.currency)),
+      arrayLiteral(unique.map((r) => r.reach)),
+      arrayLiteral(unique.map((r) => r.cpm)),
+      arrayLiteral(unique.map((r) => r.cpc)),
+      arrayLiteral(unique.map((r) => r.ctr)),
+      arrayLiteral(unique.map((r) => jsonOrNull(r.actions))),
+      arrayLiteral(unique.map((r) => jsonOrNull(r.actionValues))),
+    ]);
     return unique.length;
   },
 
@@ -181,22 +204,24 @@ export const MetaInsightsStore = {
     let written = 0;
     const flush = async () => {
       if (pending.length === 0) return;
-      const rows = pending.map(({ date, totals: t }) => ({
-        date,
-        campaign_id: t.campaignId,
-        breakdown_value: t.breakdownValue,
-        campaign_name: t.campaignName,
-        days: t.days,
-        impressions: t.impressions,
-        clicks: t.clicks,
-        spend: t.spend,
-        actions: t.actions,
-        action_values: t.actionValues,
-      }));
+      const rows = pending;
+      const params = [
+        ...scope,
+        arrayLiteral(rows.map((row) => row.date)),
+        arrayLiteral(rows.map((row) => row.totals.campaignId)),
+        arrayLiteral(rows.map((row) => row.totals.breakdownValue)),
+        arrayLiteral(rows.map((row) => row.totals.campaignName)),
+        arrayLiteral(rows.map((row) => row.totals.days)),
+        arrayLiteral(rows.map((row) => row.totals.impressions)),
+        arrayLiteral(rows.map((row) => row.totals.clicks)),
+        arrayLiteral(rows.map((row) => row.totals.spend)),
+        arrayLiteral(rows.map((row) => JSON.stringify(row.totals.actions))),
+        arrayLiteral(rows.map((row) => JSON.stringify(row.totals.actionValues))),
+      ];
       written += pending.length;
       pending = [];
       await inserting;
-      inserting = sql.query(INSERT_TOTALS, [...scope, JSON.stringify(rows)]);
+      inserting = sql.query(INSERT_TOTALS, params);
       // Awaited before the next insert or at the end; until then a failure must not count as unhandled.
       inserting.catch(() => undefined);
     };
