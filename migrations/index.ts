@@ -12,6 +12,7 @@ import { CreateWebhooks1763901000000 } from './1763901000000-CreateWebhooks';
 import { AddMetaCopyPageIndexes1763901150000 } from './1763901150000-AddMetaCopyPageIndexes';
 import { AddTeamChangeNotifications1796481407074 } from './1796481407074-AddTeamChangeNotifications';
 import { DropMetaInsightsForeignKeys1796481500000 } from './1796481500000-DropMetaInsightsForeignKeys';
+import { MetaInsightsKeysInCCollation1796481600000 } from './1796481600000-MetaInsightsKeysInCCollation';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   AddMetaCopyPageIndexes1763901150000,
   AddTeamChangeNotifications1796481407074,
   DropMetaInsightsForeignKeys1796481500000,
+  MetaInsightsKeysInCCollation1796481600000,
 ];
