@@ -22,10 +22,12 @@ const STATE_FILE = 'postgres.json';
 
 /**
  * An import writes gigabytes at a time. With the default 1 GB of WAL between checkpoints, a large import checkpoints
- * every few seconds and writes every page it touches into the WAL again after each one (full-page writes); fewer,
- * spread-out checkpoints halve the WAL. fsync and full_page_writes stay on: a crash loses nothing committed.
+ * again and again, and after each checkpoint the first change to every page writes the whole page into the WAL
+ * again (full-page writes). Rarer checkpoints and a larger buffer cache make that WAL and the write-back smaller.
+ * fsync and full_page_writes stay on: a crash loses nothing committed.
  */
 export const WRITE_HEAVY_SETTINGS: readonly string[] = ['max_wal_size=8GB', 'checkpoint_timeout=15min', 'wal_buffers=16MB', 'shared_buffers=256MB'];
+
 const DATABASE_NAME = 'adlyft';
 
 function readState(dataDir: string): EmbeddedServerState | undefined {
