@@ -4,9 +4,9 @@ const TABLES = ['meta_campaign_insights', 'meta_campaign_insight_totals'];
 
 /**
  * The two insight tables lose their foreign key to ad_accounts: its per-row check (a key-share lock on the account
- * row for every one of millions of rows) doubled the cost of writing them. A trigger on ad_accounts removes an
- * account's insights in the statement that removes the account, whatever the path (an account removed, its
- * connection, team, workspace or tenant deleted by cascade, plain SQL), so the copy still goes with its account.
+ * row for every one of millions of rows) was a large part of the cost of writing them. A trigger on ad_accounts
+ * removes an account's insights in the statement that removes the account, whatever the path (an account removed,
+ * its connection, team, workspace or tenant deleted by cascade, plain SQL), so the copy still goes with its account.
  *
  * An import writing a page while its account is deleted cannot leave rows behind: the page's transaction updates the
  * import's row, which the same delete removes by cascade first (or waits for), so the page either rolls back or commits
