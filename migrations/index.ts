@@ -11,6 +11,8 @@ import { CreateAuditEvents1763900900000 } from './1763900900000-CreateAuditEvent
 import { CreateWebhooks1763901000000 } from './1763901000000-CreateWebhooks';
 import { AddMetaCopyPageIndexes1763901150000 } from './1763901150000-AddMetaCopyPageIndexes';
 import { AddTeamChangeNotifications1796481407074 } from './1796481407074-AddTeamChangeNotifications';
+import { DropMetaInsightsForeignKeys1796481500000 } from './1796481500000-DropMetaInsightsForeignKeys';
+import { MetaInsightsKeysInCCollation1796481600000 } from './1796481600000-MetaInsightsKeysInCCollation';
 import { AddTenantEnvironment1796500000000 } from './1796500000000-AddTenantEnvironment';
 
 /** Every migration, oldest first. A new migration file is added here too. */
@@ -28,5 +30,7 @@ export const migrations = [
   CreateWebhooks1763901000000,
   AddMetaCopyPageIndexes1763901150000,
   AddTeamChangeNotifications1796481407074,
+  DropMetaInsightsForeignKeys1796481500000,
+  MetaInsightsKeysInCCollation1796481600000,
   AddTenantEnvironment1796500000000,
 ];

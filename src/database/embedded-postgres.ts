@@ -19,6 +19,15 @@ export interface EmbeddedDatabase {
 type Log = (message: string) => void;
 
 const STATE_FILE = 'postgres.json';
+
+/**
+ * An import writes gigabytes at a time. With the default 1 GB of WAL between checkpoints, a large import checkpoints
+ * again and again, and after each checkpoint the first change to every page writes the whole page into the WAL
+ * again (full-page writes). Rarer checkpoints and a larger buffer cache make that WAL and the write-back smaller.
+ * fsync and full_page_writes stay on: a crash loses nothing committed.
+ */
+export const WRITE_HEAVY_SETTINGS: readonly string[] = ['max_wal_size=8GB', 'checkpoint_timeout=15min', 'wal_buffers=16MB', 'shared_buffers=256MB'];
+
 const DATABASE_NAME = 'adlyft';
 
 function readState(dataDir: string): EmbeddedServerState | undefined {
@@ -125,7 +134,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log = () => un
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...WRITE_HEAVY_SETTINGS.flatMap((setting) => ['-c', setting])],
     onLog: () => undefined,
     onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
   });

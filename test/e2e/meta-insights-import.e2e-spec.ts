@@ -282,6 +282,22 @@ describe('Meta import: daily campaign insights, and insights read from the copy'
     expect(sorted(after.body.data, 'publisher_platform')).toEqual(before.local);
   });
 
+  it('removing an ad account removes its insights and running totals, and only its own', async () => {
+    const yen = await accountUuid(YEN_ACCOUNT);
+    const main = await accountUuid(ACCOUNT);
+    const count = async (table: string, account: string) =>
+      (await f.testApp.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ad_account_id = $1`, [account]))[0].n;
+    const mainBefore = [await count('meta_campaign_insights', main), await count('meta_campaign_insight_totals', main)];
+    expect(await count('meta_campaign_insights', yen)).toBeGreaterThan(0);
+    expect(await count('meta_campaign_insight_totals', yen)).toBeGreaterThan(0);
+
+    await f.api.as(f.teamAdmin, 'delete', `/connections/${yen}/remove-connection`).expect(200);
+
+    expect(await count('meta_campaign_insights', yen)).toBe(0);
+    expect(await count('meta_campaign_insight_totals', yen)).toBe(0);
+    expect([await count('meta_campaign_insights', main), await count('meta_campaign_insight_totals', main)]).toEqual(mainBefore);
+  });
+
   it('keeps answering from the copy while Meta is down', async () => {
     const query = range(addDays(until, -9), until, 'impression_device');
     const before = sorted((await insights(viewer, query).expect(200)).body.data, 'impression_device');
