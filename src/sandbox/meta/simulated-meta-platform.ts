@@ -1,18 +1,9 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  deprecatedVersion,
-  SimAnswer,
-  SimMetaFailure,
-  graphError,
-  injectedFailure,
-  invalidParameter,
-  tokenError,
-  unsupportedRequest,
-} from './meta-sim-errors';
-import { CONSENT_GRANT, renderConsentPage } from '../consent.page';
+import { deprecatedVersion, SimAnswer, SimMetaFailure, graphError, injectedFailure, tokenError, unsupportedRequest } from './meta-sim-errors';
+import { metaConsentDialog } from './meta-sim-consent';
+import { SimMetaCallControls } from './meta-sim-controls';
 import type { SimRow } from './meta-sim-fields';
 import { readParams, sendAnswer } from './meta-sim-http';
 import { insightsRows } from './meta-sim-insights';
@@ -24,6 +15,7 @@ import { pageOf } from './meta-sim-paging';
 import { SimMetaSearchStore } from './meta-sim-search';
 import { SimMetaCreateStore } from './meta-sim-create';
 import { SimMetaReportRuns, SimReportContext } from './meta-sim-report-runs';
+import { SimMetaTokenCodec, SimMetaTokenStore } from './meta-sim-tokens';
 import { SimMetaUsage, usageHeaders } from './meta-sim-usage';
 
 /** App credentials of the loopback server the tests start (`SimulatedMetaPlatform.start()`). */
@@ -35,6 +27,7 @@ export type { SimRow } from './meta-sim-fields';
 export type { SimMetaAccountObjects } from './meta-sim-objects';
 export type { SimMetaPage } from './meta-sim-pages';
 export type { SimMetaUsage } from './meta-sim-usage';
+export type { SimMetaTokenCodec, SimMetaTokenRecord } from './meta-sim-tokens';
 
 export interface SimMetaAdAccount {
   account_id: string;
@@ -61,29 +54,7 @@ export interface SimMetaCall {
   body: Record<string, string>;
 }
 
-export interface SimMetaTokenRecord {
-  userId: string;
-  scopes: string[];
-  issuedAt: number;
-  expiresAt: number;
-  state: 'valid' | 'expired' | 'revoked';
-}
-
-interface CodeRecord {
-  userId: string;
-  redirectUri: string;
-  scopes: string[];
-  expiresAt: number;
-  used: boolean;
-}
-
 type Params = Record<string, string>;
-
-/** Makes user tokens that outlive the process: a token minted before a restart is read back into its record. */
-export interface SimMetaTokenCodec {
-  mint(record: SimMetaTokenRecord): string;
-  read(token: string): SimMetaTokenRecord | undefined;
-}
 
 /** How one simulated Meta differs from another: the tests' loopback fake or one sandbox tenant's world. */
 export interface SimulatedMetaPlatformOptions {
@@ -110,13 +81,7 @@ const LOOPBACK_OPTIONS: Omit<SimulatedMetaPlatformOptions, 'baseUrl'> = {
   recordCalls: true,
 };
 
-const SHORT_TOKEN_SECONDS = 5400;
-const LONG_TOKEN_SECONDS = 5183944;
-const DATA_ACCESS_SECONDS = 90 * 24 * 3600;
-const CODE_TTL_MS = 10 * 60 * 1000;
-
 const ok = (body: unknown): SimAnswer => ({ status: 200, body });
-const unix = (ms: number) => Math.floor(ms / 1000);
 
 /**
  * A simulated Graph API + login dialog that answers and validates like Meta (see platform-apis.md, parts A and C).
@@ -144,24 +109,17 @@ export class SimulatedMetaPlatform {
   readonly reportRuns = new SimMetaReportRuns();
 
   private readonly users = new Map<string, SimMetaUser>();
-  private readonly tokens = new Map<string, SimMetaTokenRecord>();
-  private readonly codes = new Map<string, CodeRecord>();
   private readonly insights = new Map<string, Array<Record<string, unknown>>>();
   private readonly objects = new SimMetaObjectStore();
   private readonly pages: SimMetaPageStore;
   private readonly searchResults = new SimMetaSearchStore();
-  private readonly issued = new Map<string, string[]>();
-  private readonly queued: SimMetaFailure[] = [];
-  private readonly scheduled = new Map<number, SimMetaFailure>();
+  private readonly controls = new SimMetaCallControls();
+  private readonly tokens: SimMetaTokenStore;
   private consentUserId: string | undefined;
-  private hold: { atCall: number; reached: () => void; reachedPromise: Promise<void>; released: Promise<void>; release: () => void } | undefined;
-  private graphCalls = 0;
-  private revocations = 0;
 
   /** Where the platform is reached (no trailing slash). */
   readonly url: string;
   private readonly options: SimulatedMetaPlatformOptions;
-  private readonly appToken: string;
 
   constructor(
     options: SimulatedMetaPlatformOptions,
@@ -170,8 +128,8 @@ export class SimulatedMetaPlatform {
     this.options = { ...options, baseUrl: options.baseUrl.replace(/\/+$/, '') };
     this.url = this.options.baseUrl;
     this.pageSize = options.pageSize;
-    this.appToken = `${options.appId}|${options.appSecret}`;
     this.pages = new SimMetaPageStore(options.tokenPrefix);
+    this.tokens = new SimMetaTokenStore(this.options, (userId) => this.users.has(userId));
   }
 
   /** A loopback server of its own (the tests' fake), with the loopback credentials unless told otherwise. */
@@ -236,34 +194,29 @@ export class SimulatedMetaPlatform {
   }
 
   expireAllTokens(): void {
-    for (const record of this.tokens.values()) if (record.state === 'valid') record.state = 'expired';
+    this.tokens.expireAll();
   }
 
   failNext(kind: SimMetaFailure, times = 1): void {
-    for (let i = 0; i < times; i++) this.queued.push(kind);
+    this.controls.failNext(kind, times);
   }
 
   failAtCall(n: number, kind: SimMetaFailure): void {
-    this.scheduled.set(this.graphCalls + n, kind);
+    this.controls.failAtCall(n, kind);
   }
 
   /** The `n`th Graph call from now does not answer until `releaseHold()` (a worker stuck mid-import). */
   holdAtCall(n: number): void {
-    let reached!: () => void;
-    let release!: () => void;
-    const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
-    const released = new Promise<void>((resolve) => (release = resolve));
-    this.hold = { atCall: this.graphCalls + n, reached, reachedPromise, released, release };
+    this.controls.holdAtCall(n);
   }
 
   /** Resolves once the held call has arrived. */
-  async heldCallReached(): Promise<void> {
-    await this.hold?.reachedPromise;
+  heldCallReached(): Promise<void> {
+    return this.controls.heldCallReached();
   }
 
   releaseHold(): void {
-    this.hold?.release();
-    this.hold = undefined;
+    this.controls.releaseHold();
   }
 
   callsTo(pathSuffix: string): number {
@@ -271,11 +224,11 @@ export class SimulatedMetaPlatform {
   }
 
   revokedTokens(): number {
-    return this.revocations;
+    return this.tokens.revokedCount();
   }
 
   accessTokenOf(userId: string): string[] {
-    return [...(this.issued.get(userId) ?? [])];
+    return this.tokens.issuedTo(userId);
   }
 
   /** One HTTP request; `req.url` is the path below `url` (`/v25.0/…`). */
@@ -297,37 +250,13 @@ export class SimulatedMetaPlatform {
    * answers the redirect to `redirect_uri` with a code (Grant) or Meta's access_denied parameters (Deny).
    */
   consentDialog(method: 'GET' | 'POST', params: Params, action: string): SimAnswer {
-    if (params.client_id !== this.options.appId) return graphError({ message: 'Invalid App ID: The provided app ID does not look like a valid app ID.', code: 101 });
-
-    let target: URL;
-    try {
-      target = new URL(params.redirect_uri ?? '');
-    } catch {
-      return invalidParameter('Missing or invalid redirect_uri parameter.');
-    }
-    if ((params.response_type ?? 'code') !== 'code') return invalidParameter('Unsupported response_type; this app uses the code flow.');
-    if (!params.scope) return invalidParameter('Missing scope parameter.');
-    const user = this.consentUserId ? this.users.get(this.consentUserId) : undefined;
-    const { decision, ...dialogParams } = params;
-    const scopes = params.scope.split(',').map((scope) => scope.trim()).filter(Boolean);
-    if (method === 'GET') {
-      if (!user && !this.denyConsent) return graphError({ message: 'No user is logged in to the simulated dialog.', code: 1 });
-      const html = renderConsentPage({ provider: 'Facebook', signedInAs: user?.name ?? 'a Facebook user', scopes, action, params: dialogParams, notice: this.consentNotice });
-      return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, body: html };
-    }
-
-    if (this.denyConsent || decision !== CONSENT_GRANT) {
-      target.searchParams.set('error', 'access_denied');
-      target.searchParams.set('error_reason', 'user_denied');
-      target.searchParams.set('error_description', 'Permissions error');
-    } else {
-      if (!user) return graphError({ message: 'No user is logged in to the simulated dialog.', code: 1 });
-      const code = `AQ${randomBytes(24).toString('base64url')}`;
-      this.codes.set(code, { userId: user.id, redirectUri: params.redirect_uri, scopes: user.scopes ?? scopes, expiresAt: Date.now() + CODE_TTL_MS, used: false });
-      target.searchParams.set('code', code);
-    }
-    if (params.state !== undefined) target.searchParams.set('state', params.state);
-    return { status: 302, headers: { Location: target.toString() }, body: null };
+    return metaConsentDialog(method, params, action, {
+      appId: this.options.appId,
+      user: this.consentUserId ? this.users.get(this.consentUserId) : undefined,
+      denyConsent: this.denyConsent,
+      consentNotice: this.consentNotice,
+      issueCode: (userId, redirectUri, scopes) => this.tokens.issueCode(userId, redirectUri, scopes),
+    });
   }
 
   private async answer(method: string, pathname: string, params: Params): Promise<SimAnswer> {
@@ -337,14 +266,7 @@ export class SimulatedMetaPlatform {
     const [, version, path = '/'] = match;
     if ((method === 'GET' || method === 'POST') && path === '/dialog/oauth') return this.consentDialog(method, params, `/${version}/dialog/oauth`);
 
-    this.graphCalls++;
-    const hold = this.hold;
-    if (hold && this.graphCalls === hold.atCall) {
-      hold.reached();
-      await hold.released;
-    }
-    const failure = this.scheduled.get(this.graphCalls) ?? this.queued.shift();
-    this.scheduled.delete(this.graphCalls);
+    const failure = await this.controls.nextCall();
     if (this.slowMs > 0) await sleep(this.slowMs);
     if (failure) return injectedFailure(failure, this.regainAccessMinutes, /^\/act_(\d+)/.exec(path)?.[1] ?? '0');
     const answer = this.graph(method, version, path, params);
@@ -353,22 +275,22 @@ export class SimulatedMetaPlatform {
   }
 
   private graph(method: string, version: string, path: string, params: Params): SimAnswer {
-    if (method === 'GET' && path === '/oauth/access_token') return this.accessToken(params);
-    if (method === 'GET' && path === '/debug_token') return this.debugToken(params);
+    if (method === 'GET' && path === '/oauth/access_token') return this.tokens.accessToken(params);
+    if (method === 'GET' && path === '/debug_token') return this.tokens.debugToken(params);
 
     const token = params.access_token;
     if (!token) return graphError({ message: 'An access token is required to request this resource.', code: 104 });
     const page = this.pages.owner(token);
     if (page) return this.asPage(method, version, path, params, page);
-    const record = this.tokenRecord(token);
+    const record = this.tokens.record(token);
     if (!record) return tokenError(467);
-    if (!this.isLive(record)) return tokenError(record.state === 'revoked' ? 458 : 463);
-    if (params.appsecret_proof !== this.proofOf(token)) return graphError({ message: 'Invalid appsecret_proof provided in the API argument', code: 100, type: 'GraphMethodException' });
+    if (!this.tokens.isLive(record)) return tokenError(record.state === 'revoked' ? 458 : 463);
+    if (params.appsecret_proof !== this.tokens.proofOf(token)) return graphError({ message: 'Invalid appsecret_proof provided in the API argument', code: 100, type: 'GraphMethodException' });
     const user = this.users.get(record.userId)!;
 
     if (method === 'GET' && path === '/me') return ok({ id: user.id, name: user.name });
     if (method === 'GET' && path === '/me/adaccounts') return this.adAccounts(user, version, path, params);
-    if (method === 'DELETE' && path === '/me/permissions') return this.revoke(user);
+    if (method === 'DELETE' && path === '/me/permissions') return this.tokens.revoke(user.id);
     if (method === 'GET' && path === '/me/accounts') return this.paged(this.pages.accounts(user.id, params), version, path, params);
     if (method === 'GET' && path === '/search') return this.searchResults.answer(params);
     const launched = this.launches.answer(method, path, params, { ownsAccount: (id) => this.ownsAccount(user, id), scopes: record.scopes, regainAccessMinutes: this.regainAccessMinutes });
@@ -409,9 +331,9 @@ export class SimulatedMetaPlatform {
 
   /** A page access token reaches the page itself and its lead forms, while the user who got it still has a live session. */
   private asPage(method: string, version: string, path: string, params: Params, owner: SimMetaPageToken): SimAnswer {
-    const sessions = (this.issued.get(owner.userId) ?? []).map((token) => this.tokenRecord(token)!);
-    if (!sessions.some((record) => this.isLive(record))) return tokenError(sessions.some((record) => record.state === 'revoked') ? 458 : 463);
-    if (params.appsecret_proof !== this.proofOf(params.access_token)) {
+    const sessions = this.tokens.issuedTo(owner.userId).map((token) => this.tokens.record(token)!);
+    if (!sessions.some((record) => this.tokens.isLive(record))) return tokenError(sessions.some((record) => record.state === 'revoked') ? 458 : 463);
+    if (params.appsecret_proof !== this.tokens.proofOf(params.access_token)) {
       return graphError({ message: 'Invalid appsecret_proof provided in the API argument', code: 100, type: 'GraphMethodException' });
     }
     const page = this.pages.page(owner.userId, owner.pageId);
@@ -450,55 +372,6 @@ export class SimulatedMetaPlatform {
     return pageOf(rows, { query: params, maxPageSize: this.pageSize, nextUrl: (after) => this.nextUrl(version, path, params, after) });
   }
 
-  private accessToken(params: Params): SimAnswer {
-    if (params.client_id !== this.options.appId) return graphError({ message: 'Error validating application. Invalid application ID.', code: 101 });
-    if (params.client_secret !== this.options.appSecret) return graphError({ message: 'Error validating client secret.', code: 1 });
-    if (params.grant_type === 'fb_exchange_token') {
-      const record = this.tokenRecord(params.fb_exchange_token ?? '');
-      if (!record) return tokenError(467);
-      if (!this.isLive(record)) return tokenError(record.state === 'revoked' ? 458 : 463);
-      return this.issue(record.userId, record.scopes, LONG_TOKEN_SECONDS);
-    }
-    if (params.grant_type === 'client_credentials') return ok({ access_token: this.appToken, token_type: 'bearer' });
-    if (params.grant_type !== undefined) return invalidParameter(`Unsupported grant_type: ${params.grant_type}`);
-
-    if (!params.redirect_uri) return invalidParameter('Missing redirect_uri parameter.');
-    const code = this.codes.get(params.code ?? '');
-    if (!code) return graphError({ message: 'Invalid verification code format.', code: 100 });
-    if (code.used) return graphError({ message: 'This authorization code has been used.', code: 100 });
-    if (code.expiresAt < Date.now()) return graphError({ message: 'This authorization code has expired.', code: 100 });
-    if (code.redirectUri !== params.redirect_uri) {
-      return graphError({ message: 'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request', code: 100 });
-    }
-    code.used = true;
-    return this.issue(code.userId, code.scopes, SHORT_TOKEN_SECONDS);
-  }
-
-  private debugToken(params: Params): SimAnswer {
-    if (!params.access_token) {
-      return graphError({ message: '(#100) You must provide an app access token, or a user access token that is an owner or developer of the app', code: 100 });
-    }
-    if (params.access_token !== this.appToken) return graphError({ message: 'Invalid OAuth access token signature.', code: 190 });
-    if (!params.input_token) return invalidParameter('The parameter input_token is required');
-    const record = this.tokenRecord(params.input_token);
-    if (!record) return ok({ data: { is_valid: false, scopes: [], error: { code: 190, message: 'Invalid OAuth access token.' } } });
-    const live = this.isLive(record);
-    return ok({
-      data: {
-        app_id: this.options.appId,
-        type: 'USER',
-        application: 'Adlyft Simulated Meta',
-        data_access_expires_at: unix(record.issuedAt) + DATA_ACCESS_SECONDS,
-        expires_at: unix(record.expiresAt),
-        is_valid: live,
-        issued_at: unix(record.issuedAt),
-        scopes: record.scopes,
-        user_id: record.userId,
-        ...(live ? {} : { error: { code: 190, subcode: record.state === 'revoked' ? 458 : 463, message: 'Error validating access token.' } }),
-      },
-    });
-  }
-
   private adAccounts(user: SimMetaUser, version: string, path: string, params: Params): SimAnswer {
     const fields = new Set((params.fields ?? 'id').split(',').map((field) => field.trim()));
     return pageOf(user.adAccounts, {
@@ -530,45 +403,11 @@ export class SimulatedMetaPlatform {
     };
   }
 
-  private revoke(user: SimMetaUser): SimAnswer {
-    for (const token of this.issued.get(user.id) ?? []) this.tokenRecord(token)!.state = 'revoked';
-    this.revocations++;
-    return ok({ success: true });
-  }
-
   /** Like Meta, `next` repeats the request's parameters, access_token included. */
   private nextUrl(version: string, path: string, params: Params, after: string): string {
     const url = this.pagingOrigin ? new URL(`/${version}${path}`, this.pagingOrigin) : new URL(`${this.url}/${version}${path}`);
     for (const [key, value] of Object.entries(params)) if (key !== 'appsecret_proof' && key !== 'after') url.searchParams.set(key, value);
     url.searchParams.set('after', after);
     return url.toString();
-  }
-
-  private issue(userId: string, scopes: string[], lifetimeSeconds: number): SimAnswer {
-    const now = Date.now();
-    const record: SimMetaTokenRecord = { userId, scopes, issuedAt: now, expiresAt: now + lifetimeSeconds * 1000, state: 'valid' };
-    const token = this.options.tokenCodec?.mint(record) ?? `${this.options.tokenPrefix}EAA${randomBytes(30).toString('base64url')}`;
-    this.tokens.set(token, record);
-    this.issued.set(userId, [...(this.issued.get(userId) ?? []), token]);
-    return ok({ access_token: token, token_type: 'bearer', expires_in: lifetimeSeconds });
-  }
-
-  /** A token this platform issued, also one minted before a restart when tokens carry their own record. */
-  private tokenRecord(token: string): SimMetaTokenRecord | undefined {
-    const known = this.tokens.get(token);
-    if (known || !this.options.tokenCodec) return known;
-    const record = this.options.tokenCodec.read(token);
-    if (!record || !this.users.has(record.userId)) return undefined;
-    this.tokens.set(token, record);
-    this.issued.set(record.userId, [...(this.issued.get(record.userId) ?? []), token]);
-    return record;
-  }
-
-  private proofOf(token: string): string {
-    return createHmac('sha256', this.options.appSecret).update(token).digest('hex');
-  }
-
-  private isLive(record: SimMetaTokenRecord): boolean {
-    return record.state === 'valid' && record.expiresAt > Date.now();
   }
 }
