@@ -57,17 +57,17 @@ export class ConnectService {
 
   async handleCallback(platform: PlatformName, query: CallbackQuery): Promise<CallbackOutcome> {
     const consumed = await this.states.consume(query.state, platform);
-    const trusted = consumed.state !== undefined && (await this.redirectStillAllowed(consumed.state));
-    if (!consumed.ok) return this.fail(platform, consumed.error, trusted ? consumed.state : undefined);
+    const environment = consumed.state === undefined ? undefined : await this.environmentIfStillAllowed(consumed.state);
+    if (!consumed.ok) return this.fail(platform, consumed.error, environment ? consumed.state : undefined);
     const state = consumed.state;
-    if (!trusted) return this.fail(platform, 'INVALID_STATE');
+    if (!environment) return this.fail(platform, 'INVALID_STATE');
     if (query.error) return this.fail(platform, query.error === 'access_denied' ? 'ACCESS_DENIED' : 'PLATFORM_ERROR', state);
     if (!query.code) return this.fail(platform, 'INVALID_REQUEST', state);
 
     const team = await this.access.team(state.tenantId, state.userId, state.teamId);
     if (!team || (team.role !== 'ADMIN' && !team.isWorkspaceAdmin)) return this.fail(platform, 'FORBIDDEN', state);
     try {
-      attributeCallsTo({ id: state.tenantId, environment: await this.environmentOf(state.tenantId) });
+      attributeCallsTo({ id: state.tenantId, environment });
       const grant = await this.drivers.configured(platform).connect(query.code);
       const saved = await this.store.saveGrant({ tenantId: state.tenantId, teamId: state.teamId, userId: state.userId }, grant);
       this.logger.log({ tenantId: state.tenantId, teamId: state.teamId, platform, connectionId: saved.connectionId, accounts: grant.accounts.length }, 'Connection saved');
@@ -93,21 +93,19 @@ export class ConnectService {
     }
   }
 
-  /** The tenant may have been disabled, or the origin withdrawn, while the user was at the platform. */
-  private async redirectStillAllowed(state: OAuthStatePayload): Promise<boolean> {
-    const rows: Array<{ allowed_redirect_origins: string[] }> = await this.dataSource.query(
-      `SELECT allowed_redirect_origins FROM tenants WHERE id = $1 AND status = 'active'`,
+  /**
+   * The tenant may have been disabled, or the origin withdrawn, while the user was at the platform. When neither
+   * happened, the tenant's environment (where the callback's platform calls go); otherwise undefined.
+   */
+  private async environmentIfStillAllowed(state: OAuthStatePayload): Promise<CallEnvironment | undefined> {
+    const rows: Array<{ allowed_redirect_origins: string[]; environment: CallEnvironment }> = await this.dataSource.query(
+      `SELECT allowed_redirect_origins, environment FROM tenants WHERE id = $1 AND status = 'active'`,
       [state.tenantId],
     );
-    if (!rows[0]) return false;
-    return state.redirect === null || rows[0].allowed_redirect_origins.includes(this.originOf(state.redirect) ?? '');
-  }
-
-  private async environmentOf(tenantId: string): Promise<CallEnvironment> {
-    const rows: Array<{ environment: CallEnvironment }> = await this.dataSource.query('SELECT environment FROM tenants WHERE id = $1', [tenantId]);
-    // The tenant was found active a moment ago (redirectStillAllowed); a missing row now means it was just deleted.
-    if (!rows[0]) throw AppException.notFound('Tenant not found');
-    return rows[0].environment;
+    const tenant = rows[0];
+    if (!tenant) return undefined;
+    const allowed = state.redirect === null || tenant.allowed_redirect_origins.includes(this.originOf(state.redirect) ?? '');
+    return allowed ? tenant.environment : undefined;
   }
 
   private async allowedOrigins(tenantId: string): Promise<string[]> {
