@@ -211,7 +211,7 @@ export interface CopyCounts {
   adAccountUuid: string;
   objects: Record<'meta_campaigns' | 'meta_adsets' | 'meta_ads' | 'meta_adcreatives', number>;
   insightsByBreakdown: Record<string, number>;
-  totalsRows: number;
+  seriesRows: number;
 }
 
 /** Rows of the account's copy, counted in the database. */
@@ -229,12 +229,12 @@ export async function countCopy(databaseUrl: string, teamId: string): Promise<Co
       `SELECT breakdown, count(*) AS n FROM meta_campaign_insights WHERE ad_account_id = $1 GROUP BY breakdown ORDER BY breakdown`,
       [id],
     );
-    const totals = await client.query<{ n: string }>(`SELECT count(*) AS n FROM meta_campaign_insight_totals WHERE ad_account_id = $1`, [id]);
+    const totals = await client.query<{ n: string }>(`SELECT count(*) AS n FROM meta_campaign_insight_series WHERE ad_account_id = $1`, [id]);
     return {
       adAccountUuid: id,
       objects,
       insightsByBreakdown: Object.fromEntries(insights.rows.map((row) => [row.breakdown, Number(row.n)])),
-      totalsRows: Number(totals.rows[0].n),
+      seriesRows: Number(totals.rows[0].n),
     };
   } finally {
     await client.end();

@@ -62,7 +62,7 @@ function report(shape: BenchAccountShape, m: ImportMeasurement, counts: CopyCoun
     `| wall time (request → succeeded) | ${m.wallSeconds.toFixed(1)} s |`,
     `| objects written (4 object tables + insights) | ${written} (${objects} + ${insights}) |`,
     `| objects written per second | ${perSecond.toFixed(0)} |`,
-    `| running-total rows also written (meta_campaign_insight_totals) | ${counts.totalsRows} |`,
+    `| running-total rows also written (meta_campaign_insight_series: one per campaign and breakdown value, a list per day in it) | ${counts.seriesRows} |`,
     `| platform calls (import's count / seen by the fake) | ${m.platformCalls} / ${fakeCalls} |`,
     `| minimum calls the page size allows | ${minimum} (${(over * 100).toFixed(1)} % over) |`,
     `| peak RSS of the app process (peak V8 heap used) | ${m.peakRssMb.toFixed(0)} MB (${m.peakHeapUsedMb.toFixed(0)} MB) |`,

@@ -14,6 +14,7 @@ import { AddTeamChangeNotifications1796481407074 } from './1796481407074-AddTeam
 import { DropMetaInsightsForeignKeys1796481500000 } from './1796481500000-DropMetaInsightsForeignKeys';
 import { MetaInsightsKeysInCCollation1796481600000 } from './1796481600000-MetaInsightsKeysInCCollation';
 import { AddTenantEnvironment1796500000000 } from './1796500000000-AddTenantEnvironment';
+import { MetaInsightSeries1796510000000 } from './1796510000000-MetaInsightSeries';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   DropMetaInsightsForeignKeys1796481500000,
   MetaInsightsKeysInCCollation1796481600000,
   AddTenantEnvironment1796500000000,
+  MetaInsightSeries1796510000000,
 ];

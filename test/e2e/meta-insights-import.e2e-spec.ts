@@ -250,7 +250,7 @@ describe('Meta import: daily campaign insights, and insights read from the copy'
     const rowsAfter = await f.testApp.query<{ n: number }>(`SELECT count(*)::int AS n FROM meta_campaign_insights WHERE ad_account_id = $1`, [owner]);
     expect(rowsAfter[0].n).toBe(rowsBefore[0].n);
     const duplicates = await f.testApp.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM meta_campaign_insight_totals WHERE ad_account_id = $1 GROUP BY breakdown, date, campaign_id, breakdown_value HAVING count(*) > 1) d`,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM meta_campaign_insight_series WHERE ad_account_id = $1 GROUP BY breakdown, campaign_id, breakdown_value HAVING count(*) > 1) d`,
       [owner],
     );
     expect(duplicates[0].n).toBe(0);
@@ -287,15 +287,15 @@ describe('Meta import: daily campaign insights, and insights read from the copy'
     const main = await accountUuid(ACCOUNT);
     const count = async (table: string, account: string) =>
       (await f.testApp.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ad_account_id = $1`, [account]))[0].n;
-    const mainBefore = [await count('meta_campaign_insights', main), await count('meta_campaign_insight_totals', main)];
+    const mainBefore = [await count('meta_campaign_insights', main), await count('meta_campaign_insight_series', main)];
     expect(await count('meta_campaign_insights', yen)).toBeGreaterThan(0);
-    expect(await count('meta_campaign_insight_totals', yen)).toBeGreaterThan(0);
+    expect(await count('meta_campaign_insight_series', yen)).toBeGreaterThan(0);
 
     await f.api.as(f.teamAdmin, 'delete', `/connections/${yen}/remove-connection`).expect(200);
 
     expect(await count('meta_campaign_insights', yen)).toBe(0);
-    expect(await count('meta_campaign_insight_totals', yen)).toBe(0);
-    expect([await count('meta_campaign_insights', main), await count('meta_campaign_insight_totals', main)]).toEqual(mainBefore);
+    expect(await count('meta_campaign_insight_series', yen)).toBe(0);
+    expect([await count('meta_campaign_insights', main), await count('meta_campaign_insight_series', main)]).toEqual(mainBefore);
   });
 
   it('keeps answering from the copy while Meta is down', async () => {

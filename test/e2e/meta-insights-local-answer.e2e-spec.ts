@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { META_LOCAL_INSIGHT_FIELDS, localInsightsRows, MetaInsightsRead, MetaInsightsSource } from '../../src/sync/meta/meta-insights-source.service';
-import { addDays, MetaInsightsStore } from '../../src/sync/meta/meta-insights.store';
+import { addDays } from '../../src/sync/meta/meta-insights.store';
+import { MetaInsightSeriesStore } from '../../src/sync/meta/meta-insight-series.store';
 import type { UserSession } from '../support/api-client';
 import { connectThroughBrowser, TENANT_REDIRECT } from '../support/connect-flow';
 import { MetaTeamFixture, startMetaTeam } from '../support/meta-team';
@@ -83,7 +84,7 @@ describe('Local insights answers: serialized once, cached per tenant, account, c
   async function reference(account: string, read: MetaInsightsRead, teamId = f.teamId): Promise<string> {
     const owner = await accountOf(account, teamId);
     const withActions = read.fields.includes('actions') || read.fields.includes('action_values');
-    const ranges = await MetaInsightsStore.rangeTotals(dataSource, { tenantId: owner.tenantId, adAccountId: owner.id }, read.breakdown ?? 'none', read.startDate, read.endDate, withActions);
+    const ranges = await MetaInsightSeriesStore.rangeTotals(dataSource, { tenantId: owner.tenantId, adAccountId: owner.id }, read.breakdown ?? 'none', read.startDate, read.endDate, withActions);
     return JSON.stringify(localInsightsRows(ranges, read, owner.currency));
   }
 
@@ -153,7 +154,7 @@ describe('Local insights answers: serialized once, cached per tenant, account, c
     expect(held.bytes).toBeGreaterThan(0);
     const owner = await accountOf(ACCOUNT);
     // Written behind the import's back: the cached answer does not see it, which shows the read is served from it.
-    await f.testApp.query(`UPDATE meta_campaign_insight_totals SET impressions = impressions + 1000000 WHERE ad_account_id = $1 AND breakdown = 'gender' AND date = $2`, [owner.id, until]);
+    await f.testApp.query(`UPDATE meta_campaign_insight_series SET impressions[$2::date - first_date + 1] = impressions[$2::date - first_date + 1] + 1000000 WHERE ad_account_id = $1 AND breakdown = 'gender'`, [owner.id, until]);
     const second = await insights(viewer, query).expect(200);
     expect(second.body.data).toEqual(first.body.data);
     expect(second.body.meta).toEqual(first.body.meta);
@@ -182,7 +183,7 @@ describe('Local insights answers: serialized once, cached per tenant, account, c
       `INSERT INTO imports (tenant_id, team_id, ad_account_id, platform, mode, status, finished_at) VALUES ($1, $2, $3, 'meta', 'resync', 'failed', now())`,
       [owner.tenantId, team, owner.id],
     );
-    await f.testApp.query(`UPDATE meta_campaign_insight_totals SET clicks = clicks + 7 WHERE ad_account_id = $1 AND breakdown = 'none' AND date = $2`, [owner.id, until]);
+    await f.testApp.query(`UPDATE meta_campaign_insight_series SET clicks[$2::date - first_date + 1] = clicks[$2::date - first_date + 1] + 7 WHERE ad_account_id = $1 AND breakdown = 'none'`, [owner.id, until]);
     const after = await insights(viewer, query).expect(200);
     expect(after.body.meta).toEqual(before.body.meta);
     const clicks = (rows: Array<Record<string, number>>) => rows.reduce((sum, row) => sum + row.clicks, 0);

@@ -1,11 +1,11 @@
-import { actionsBetween, advanceTotals, DailyNumbers, RunningTotals } from '../../src/sync/meta/meta-insights-rollup';
+import { actionsBetween, buildSeries, InsightSeries, SeriesDay } from '../../src/sync/meta/meta-insights-rollup';
+import { MetaInsightSeriesStore } from '../../src/sync/meta/meta-insight-series.store';
 import { answerableLocally, localInsightsRows, MetaInsightsRead } from '../../src/sync/meta/meta-insights-source.service';
 import { planInsightsWindow } from '../../src/sync/meta/meta-insights-import.step';
 
-const day = (campaignId: string, value: string, n: number, extra: Partial<DailyNumbers> = {}): DailyNumbers => ({
-  campaignId,
-  breakdownValue: value,
-  campaignName: `C${campaignId}`,
+const day = (n: number, extra: Partial<SeriesDay> = {}): SeriesDay => ({
+  day: n,
+  campaignName: 'Spring',
   impressions: 100 * n,
   clicks: n,
   spend: 250 * n,
@@ -13,37 +13,65 @@ const day = (campaignId: string, value: string, n: number, extra: Partial<DailyN
   actionValues: [{ action_type: 'purchase', value: 0.1 * n }],
   ...extra,
 });
+const key = { campaignId: '1', breakdownValue: 'male' };
 
-describe('running totals', () => {
-  it('carries every group forward and adds the day, so a range is the end minus the day before', () => {
-    const totals = new Map<string, RunningTotals>();
-    const days = [[day('1', 'male', 1), day('1', 'female', 2)], [], [day('1', 'male', 3), day('2', 'male', 5, { campaignName: null })], [day('1', 'male', 4, { actions: null })]];
-    const snapshots = days.map((rows) => new Map([...advanceTotals(totals, rows)].map(([key, value]) => [key, { ...value }])));
-    const at = (index: number, key: string) => snapshots[index].get(key);
-    const male1 = '1\u0000male';
+describe('running totals series', () => {
+  it('adds the days up, one element per day from the first day with data to the end, carrying days without data', () => {
+    const series = buildSeries(key, undefined, [day(11), day(13, { actions: null, campaignName: null }), day(14, { actions: [{ action_type: 'lead', value: 2 }] })], 10, 15)!;
+    expect(series).toEqual({
+      ...key,
+      campaignName: 'Spring',
+      firstDay: 11,
+      days: [1, 1, 2, 3, 3],
+      impressions: [1100, 1100, 2400, 3800, 3800],
+      clicks: [11, 11, 24, 38, 38],
+      spend: [2750, 2750, 6000, 9500, 9500],
+      actions: { link_click: [11, 11, 11, 11, 11], lead: [0, 0, 0, 2, 2] },
+      actionValues: { purchase: [1.1, 1.1, 2.4, 3.8, 3.8] },
+    });
+    // A range is the element at its end minus the one of the day before its start: days 12..14.
+    const [e, b] = [14 - 11, 11 - 11];
+    expect([series.days[e] - series.days[b], series.impressions[e] - series.impressions[b]]).toEqual([2, 2700]);
+    expect(actionsBetween({ link_click: series.actions.link_click[e], lead: series.actions.lead[e] }, { link_click: 11, lead: 0 })).toEqual([{ action_type: 'lead', value: 2 }]);
+  });
 
-    expect([...snapshots[1].keys()]).toEqual(['1\u0000male', '1\u0000female']);
-    expect(at(1, male1)).toEqual(at(0, male1));
-    expect(at(3, male1)).toMatchObject({ days: 3, impressions: 800, clicks: 8, spend: 2000, actions: { link_click: 4 }, actionValues: { purchase: 0.8 } });
-    expect(at(2, '2\u0000male')).toMatchObject({ campaignName: null, days: 1 });
+  it('keeps the days before the window from the old series and adds the window on top, to a later end', () => {
+    const old = buildSeries(key, undefined, [day(1), day(2), day(3)], 1, 4)!;
+    // Days 3.. again (day 3 revised, day 5 new); days 1 and 2 stay as they were.
+    const series = buildSeries(key, old, [day(3, { impressions: 1000 }), day(5)], 3, 6)!;
+    expect(series.firstDay).toBe(1);
+    expect(series.days).toEqual([1, 2, 3, 3, 4, 4]);
+    expect(series.impressions).toEqual([100, 300, 1300, 1300, 1800, 1800]);
+    expect(series.actions.link_click).toEqual([1, 3, 6, 6, 11, 11]);
+  });
 
-    // Days 1..3 of campaign 1, male: end (day 3) minus day 0.
-    const [end, start] = [at(3, male1)!, at(0, male1)!];
-    expect([end.days - start.days, end.impressions - start.impressions, end.clicks - start.clicks, end.spend - start.spend]).toEqual([2, 700, 7, 1750]);
-    expect(actionsBetween(end.actions, start.actions)).toEqual([{ action_type: 'link_click', value: 3 }]);
-    expect(actionsBetween(end.actionValues, start.actionValues)).toEqual([{ action_type: 'purchase', value: 0.7 }]);
-    // Nothing happened to the female group after day 0: no new day, so no row for the range.
-    expect(at(3, '1\u0000female')!.days - at(0, '1\u0000female')!.days).toBe(0);
-    // A group that starts inside the range has no start.
-    expect(actionsBetween(at(3, '2\u0000male')!.actions, undefined)).toEqual([{ action_type: 'link_click', value: 5 }]);
+  it('carries an old series that ends early forward, and drops a group with nothing left', () => {
+    const old = buildSeries(key, undefined, [day(1)], 1, 2)!;
+    expect(buildSeries(key, old, [], 5, 6)!.impressions).toEqual([100, 100, 100, 100, 100, 100]);
+    // Its only day is inside the window and Meta no longer reports it.
+    expect(buildSeries(key, old, [], 1, 6)).toBeUndefined();
+    expect(buildSeries(key, undefined, [], 1, 6)).toBeUndefined();
+    // The name of the latest day wins; an old one is kept when the window has none.
+    expect(buildSeries(key, { ...old, campaignName: 'Old' }, [day(3, { campaignName: null })], 3, 3)!.campaignName).toBe('Old');
   });
 
   it('keeps decimal action values exact to the micro and leaves out types that did not change', () => {
-    const totals = new Map<string, RunningTotals>();
-    for (let i = 0; i < 1000; i++) advanceTotals(totals, [day('1', '', 1, { actionValues: [{ action_type: 'purchase', value: 0.1 }, { action_type: 'lead', value: i === 0 ? 3 : 0 }] })]);
-    const end = totals.get('1\u0000')!;
-    expect(end.actionValues.purchase).toBe(100);
-    expect(actionsBetween(end.actionValues, { purchase: 0.3, lead: 3 })).toEqual([{ action_type: 'purchase', value: 99.7 }]);
+    const days = Array.from({ length: 1000 }, (_, i) => day(i, { actionValues: [{ action_type: 'purchase', value: 0.1 }, { action_type: 'lead', value: i === 0 ? 3 : 0 }] }));
+    const series = buildSeries(key, undefined, days, 0, 999)!;
+    expect(series.actionValues.purchase[999]).toBe(100);
+    expect(actionsBetween({ purchase: series.actionValues.purchase[999], lead: series.actionValues.lead[999] }, { purchase: 0.3, lead: 3 })).toEqual([{ action_type: 'purchase', value: 99.7 }]);
+  });
+
+  it('builds a chunk: groups in key order from stored rows, old groups without rows carried or removed', () => {
+    const row = (campaign: string, n: number) => ({ campaign_id: campaign, breakdown_value: '', campaign_name: `C${campaign}`, day: n, impressions: '10', clicks: '1', spend: '5', actions: null, action_values: null });
+    const old = (campaign: string, firstDay: number): InsightSeries => ({ ...buildSeries({ campaignId: campaign, breakdownValue: '' }, undefined, [day(firstDay)], firstDay, 12)! });
+    const { series, gone } = MetaInsightSeriesStore.build([row('1', 10), row('1', 12), row('2', 11)], [old('2', 5), old('3', 6), old('4', 11)], 10, 12);
+    expect(series.map((s) => [s.campaignId, s.firstDay, s.impressions])).toEqual([
+      ['1', 10, [10, 10, 20]],
+      ['2', 5, [500, 500, 500, 500, 500, 500, 510, 510]],
+      ['3', 6, [600, 600, 600, 600, 600, 600, 600]],
+    ]);
+    expect(gone).toEqual([['4', '']]);
   });
 });
 

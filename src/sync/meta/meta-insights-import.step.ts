@@ -20,6 +20,7 @@ import {
 import type { ImportRun, ImportStep } from '../import-step';
 import { readAhead } from '../read-ahead';
 import { addDays, InsightsCoverage, MetaInsightsStore } from './meta-insights.store';
+import { MetaInsightSeriesStore } from './meta-insight-series.store';
 
 /** What the insights step commits with each page: enough for another process to carry on after it. */
 export interface MetaInsightsCheckpoint {
@@ -208,7 +209,7 @@ export class MetaInsightsImportStep implements ImportStep {
       async (sql) => {
         await MetaInsightsStore.commitLazily(sql);
         await MetaInsightsStore.pruneDays(sql, this.owner(run), breakdown, checkpoint.since, checkpoint.until, run.importId);
-        await MetaInsightsStore.rollUp(sql, this.owner(run), breakdown, checkpoint.since, checkpoint.until);
+        await MetaInsightSeriesStore.rollUp(sql, this.owner(run), breakdown, checkpoint.since, checkpoint.until);
         if (last) {
           await MetaInsightsStore.saveCoverage(sql, this.owner(run), { since: checkpoint.coverageSince, until: checkpoint.until, currency: checkpoint.currency ?? run.account.currency });
         }

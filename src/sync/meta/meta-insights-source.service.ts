@@ -11,7 +11,8 @@ import { AppConfig } from '../../config/app-config';
 import { cachedAnswer } from '../../common/http/envelope';
 import { RawJsonBytes } from '../../common/http/raw-json';
 import { LocalAnswerCache, localAnswerKey } from '../local-answer-cache';
-import { MetaInsightsStore, RangeRow } from './meta-insights.store';
+import { MetaInsightsStore } from './meta-insights.store';
+import { MetaInsightSeriesStore, RangeRow } from './meta-insight-series.store';
 
 type Row = Record<string, unknown>;
 
@@ -163,7 +164,7 @@ export class MetaInsightsSource {
     const coverage = await MetaInsightsStore.coverage(this.dataSource, owner);
     if (!coverage || read.startDate < coverage.since || read.endDate > coverage.until) return undefined;
     const withActions = read.fields.includes('actions') || read.fields.includes('action_values');
-    const ranges = await MetaInsightsStore.rangeTotals(this.dataSource, owner, read.breakdown ?? 'none', read.startDate, read.endDate, withActions);
+    const ranges = await MetaInsightSeriesStore.rangeTotals(this.dataSource, owner, read.breakdown ?? 'none', read.startDate, read.endDate, withActions);
     return cachedAnswer(Buffer.from(JSON.stringify(localInsightsRows(ranges, read, coverage.currency))));
   }
 }
