@@ -34,6 +34,8 @@ export interface FakeProcessStats {
   calls: number;
   byKind: Record<string, number>;
   peakRssMb: number;
+  /** CPU time (user + system) of the fake since the last mark. */
+  cpuSeconds: number;
 }
 
 export interface FakeMetaProcess {

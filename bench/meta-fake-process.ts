@@ -89,8 +89,12 @@ async function main(): Promise<void> {
   fake.reportRuns.setModel(FAKE_ACCOUNT_ID, { campaigns: { count: shape.campaigns } });
 
   let callsAtMark = 0;
+  let cpuAtMark = process.cpuUsage();
   process.on('message', (message: { type?: string }) => {
-    if (message?.type === 'mark') callsAtMark = fake.calls.length;
+    if (message?.type === 'mark') {
+      callsAtMark = fake.calls.length;
+      cpuAtMark = process.cpuUsage();
+    }
     if (message?.type === 'stats') {
       const since = fake.calls.slice(callsAtMark);
       const stats: FakeProcessStats = {
@@ -102,6 +106,7 @@ async function main(): Promise<void> {
           return acc;
         }, {}),
         peakRssMb: process.resourceUsage().maxRSS / 1024,
+        cpuSeconds: ((cpu) => (cpu.user + cpu.system) / 1e6)(process.cpuUsage(cpuAtMark)),
       };
       process.send?.(stats);
     }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { benchAccountShape, BenchAccountShape, startFakeMetaProcess } from './meta-fake-account';
 import {
   benchDataDir,
@@ -13,6 +14,7 @@ import {
 } from './import-harness';
 import { runBench } from './bench-run';
 import { loadLine, machineLine, writeSection } from './results-section';
+import { ownCpuMicros, postgresCpuMicros } from './cpu-usage';
 
 const HEADING = '## Meta import (npm run bench:import)';
 const OBJECT_PAGE = 500;
@@ -43,7 +45,14 @@ function verdict(ok: boolean): string {
   return ok ? 'MET' : 'NOT MET';
 }
 
-function report(shape: BenchAccountShape, m: ImportMeasurement, counts: CopyCounts, fakeCalls: number, fakeRssMb: number, loadBefore: string, loadAfter: string): string[] {
+/** CPU seconds of each process during the import. */
+interface ImportCpu {
+  app: number;
+  postgres: number;
+  fake: number;
+}
+
+function report(shape: BenchAccountShape, m: ImportMeasurement, counts: CopyCounts, fakeCalls: number, fakeRssMb: number, loadBefore: string, loadAfter: string, cpu: ImportCpu): string[] {
   const { objects, insights } = objectsOf(counts);
   const written = objects + insights;
   const perSecond = written / m.wallSeconds;
@@ -66,6 +75,8 @@ function report(shape: BenchAccountShape, m: ImportMeasurement, counts: CopyCoun
     `| platform calls (import's count / seen by the fake) | ${m.platformCalls} / ${fakeCalls} |`,
     `| minimum calls the page size allows | ${minimum} (${(over * 100).toFixed(1)} % over) |`,
     `| peak RSS of the app process (peak V8 heap used) | ${m.peakRssMb.toFixed(0)} MB (${m.peakHeapUsedMb.toFixed(0)} MB) |`,
+    `| CPU during the import: app / PostgreSQL / Meta fake (s) | ${cpu.app.toFixed(0)} / ${cpu.postgres.toFixed(0)} / ${cpu.fake.toFixed(0)} |`,
+    `| CPU per object written: app / PostgreSQL / Meta fake (µs) | ${[cpu.app, cpu.postgres, cpu.fake].map((s) => ((s * 1e6) / written).toFixed(1)).join(' / ')} |`,
     '',
     `Steps (seconds after the request when progress was first / last seen moving): ${m.steps.map((s) => `${s.step} ${s.firstSeenS.toFixed(0)}–${s.lastChangeS.toFixed(0)} (RSS up to ${s.peakRssMb.toFixed(0)} MB)`).join(', ')}`,
     '',
@@ -86,12 +97,15 @@ async function main(closers: Closers): Promise<void> {
   const { apiKey, teamId } = await connectBenchAccount(bench.url);
   const loadBefore = loadLine();
   log(`Importing (load average ${loadBefore})`);
+  const clusterDir = path.join(dataDir, 'postgres');
+  const [appCpu, postgresCpu] = [ownCpuMicros(), postgresCpuMicros(clusterDir)];
   const measurement = await runImport(bench.url, apiKey, teamId, fake);
+  const stats = await fake.stats();
+  const cpu: ImportCpu = { app: (ownCpuMicros() - appCpu) / 1e6, postgres: (postgresCpuMicros(clusterDir) - postgresCpu) / 1e6, fake: stats.cpuSeconds };
   const loadAfter = loadLine();
   if (measurement.status !== 'succeeded') throw new Error(`the import ended ${measurement.status}: ${JSON.stringify(measurement.error)}`);
-  const stats = await fake.stats();
   const counts = await countCopy(bench.databaseUrl, teamId);
-  const lines = report(shape, measurement, counts, stats.calls, stats.peakRssMb, loadBefore, loadAfter);
+  const lines = report(shape, measurement, counts, stats.calls, stats.peakRssMb, loadBefore, loadAfter, cpu);
   console.log(['', ...lines, '', `Calls by kind: ${JSON.stringify(stats.byKind)}`, ''].join('\n'));
   saveImportedAccount(dataDir, { apiKey, teamId, adAccountUuid: counts.adAccountUuid, accountId: `act_7700001`, shape, until: new Date().toISOString().slice(0, 10) });
   if (process.env.BENCH_NO_WRITE) return;

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ConnectionTokens } from '../connections/connection-tokens.service';
 import { ImportInterrupted, ImportLeaseLost } from './import-failure';
-import type { ImportAccount, ImportRun, SqlRunner, StepProgress } from './import-step';
+import type { CommittedPage, ImportAccount, ImportRun, SqlRunner, StepProgress } from './import-step';
 import { inTransaction } from './import-store.service';
 import type { ImportRow } from './import.types';
 
@@ -24,6 +24,12 @@ export function localToday(now: Date, timezone: string | null): string {
   } catch {
     return now.toISOString().slice(0, 10);
   }
+}
+
+/** A step's checkpoint with one entry of its `parts` replaced. Pure. */
+function withPart(checkpoint: unknown, part: string, value: unknown): Record<string, unknown> {
+  const whole = (checkpoint ?? {}) as Record<string, unknown>;
+  return { ...whole, parts: { ...((whole.parts as Record<string, unknown> | undefined) ?? {}), [part]: value } };
 }
 
 /**
@@ -74,30 +80,40 @@ export class ImportRunContext implements ImportRun {
     return this.finished.has(step);
   }
 
-  async commitPage(step: string, write: (sql: SqlRunner) => Promise<number>, next: { checkpoint: unknown; total?: number }): Promise<void> {
+  async commitPage(step: string, write: (sql: SqlRunner) => Promise<number>, next: CommittedPage): Promise<void> {
+    // Taken now: pages of one step may commit side by side (each counts the calls made before it).
     const calls = this.pendingCalls;
-    let progress: StepProgress = this.progress[step] ?? { done: 0 };
-    await inTransaction(this.dataSource, async (queryRunner) => {
-      const written = await write(queryRunner);
-      const done = progress.done + Math.max(0, written);
-      const total = next.total ?? progress.total;
-      progress = total === undefined ? { done } : { done, total };
-      const updated: unknown[] = await queryRunner.query(
-        `WITH x AS (
-           UPDATE imports
-              SET checkpoints = jsonb_set(checkpoints, ARRAY[$2::text], $3::jsonb),
-                  progress = jsonb_set(progress, ARRAY[$2::text], $4::jsonb),
-                  platform_calls = platform_calls + $5, heartbeat_at = now(), updated_at = now()
-            WHERE id = $1 AND tenant_id = $7 AND status = 'running' AND attempts = $6
-           RETURNING id
-         ) SELECT id FROM x`,
-        [this.importId, step, JSON.stringify(next.checkpoint ?? null), JSON.stringify(progress), calls, this.attempt, this.account.tenantId],
-      );
-      if (updated.length === 0) throw new ImportLeaseLost();
-    });
-    this.pendingCalls -= calls;
-    this.progress[step] = progress;
-    this.checkpoints[step] = next.checkpoint;
+    this.pendingCalls = 0;
+    try {
+      const progress = await inTransaction(this.dataSource, async (queryRunner) => {
+        const written = Math.max(0, await write(queryRunner));
+        // Progress is added to the row's, and a part's checkpoint merged into the step's, under the row's lock:
+        // side-by-side commits neither lose each other's counts nor commit each other's unwritten state.
+        const updated: Array<{ progress: StepProgress }> = await queryRunner.query(
+          `WITH x AS (
+             UPDATE imports
+                SET checkpoints = jsonb_set(checkpoints, ARRAY[$2::text],
+                      CASE WHEN $8::text IS NULL THEN $3::jsonb
+                           ELSE COALESCE(checkpoints -> $2::text, '{}'::jsonb) || jsonb_build_object('parts',
+                                  COALESCE(checkpoints -> $2::text -> 'parts', '{}'::jsonb) || jsonb_build_object($8::text, $3::jsonb)) END),
+                    progress = jsonb_set(progress, ARRAY[$2::text], jsonb_strip_nulls(jsonb_build_object(
+                      'done', COALESCE((progress -> $2::text ->> 'done')::bigint, 0) + $4::bigint,
+                      'total', COALESCE($9::bigint, (progress -> $2::text ->> 'total')::bigint)))),
+                    platform_calls = platform_calls + $5, heartbeat_at = now(), updated_at = now()
+              WHERE id = $1 AND tenant_id = $7 AND status = 'running' AND attempts = $6
+             RETURNING progress -> $2::text AS progress
+           ) SELECT progress FROM x`,
+          [this.importId, step, JSON.stringify(next.checkpoint ?? null), written, calls, this.attempt, this.account.tenantId, next.part ?? null, next.total ?? null],
+        );
+        if (updated.length === 0) throw new ImportLeaseLost();
+        return updated[0].progress;
+      });
+      this.progress[step] = progress;
+      this.checkpoints[step] = next.part === undefined ? next.checkpoint : withPart(this.checkpoints[step], next.part, next.checkpoint);
+    } catch (error) {
+      this.pendingCalls += calls;
+      throw error;
+    }
     if (this.options.stopping()) throw new ImportInterrupted();
   }
 

@@ -26,6 +26,14 @@ export interface StepProgress {
   total?: number;
 }
 
+/** What a committed page leaves behind: the step's checkpoint (or, with `part`, one of its parts) and the total if known. */
+export interface CommittedPage {
+  checkpoint: unknown;
+  total?: number;
+  /** The entry of the step checkpoint's `parts` that this page replaces, leaving the others as committed. */
+  part?: string;
+}
+
 /**
  * What an import step gets from the import runner. A step streams page by page: it reads one platform page, then
  * calls `commitPage`, which writes the rows and the step's checkpoint in one transaction, so a run that dies at any
@@ -48,8 +56,11 @@ export interface ImportRun {
   readonly today: string;
   /** The checkpoint this step last committed in this import (a crashed attempt's), or undefined on a fresh start. */
   checkpoint<T>(step: string): T | undefined;
-  /** Writes one page (`write` returns the rows it wrote) and the step's checkpoint and progress in one transaction. */
-  commitPage(step: string, write: (sql: SqlRunner) => Promise<number>, next: { checkpoint: unknown; total?: number }): Promise<void>;
+  /**
+   * Writes one page (`write` returns the rows it wrote) and the step's checkpoint and progress in one transaction.
+   * Pages of one step may commit side by side only when each names its own `part`.
+   */
+  commitPage(step: string, write: (sql: SqlRunner) => Promise<number>, next: CommittedPage): Promise<void>;
   /** Marks the step done; a resumed run skips done steps. */
   finishStep(step: string): Promise<void>;
   /** Calls the platform with a usable access token of the account's connection (refresh and expiry handled). */

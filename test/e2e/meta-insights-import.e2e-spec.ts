@@ -229,13 +229,14 @@ describe('Meta import: daily campaign insights, and insights read from the copy'
     expect(coverage[0].since).toBe(since);
   });
 
-  it('a run that fails half-way resumes after its last committed page: no page read twice, no row twice', async () => {
+  it('a run that fails half-way resumes after its last committed pages: no committed page read again, no row twice', async () => {
     const owner = await accountUuid(ACCOUNT);
     const rowsBefore = await f.testApp.query<{ n: number }>(`SELECT count(*)::int AS n FROM meta_campaign_insights WHERE ad_account_id = $1`, [owner]);
     const calls = f.meta.calls.length;
     const reports = f.meta.reportRuns.created.length;
-    // The 5th results page fails on every try the Graph client makes: the attempt ends, the import is retried.
-    f.meta.reportRuns.failResultPages(3, 4);
+    // The 5th results page of the age report fails on every try the Graph client makes: the attempt ends (the
+    // breakdown copied beside it stops after its page), the import is retried.
+    f.meta.reportRuns.failResultPages(3, 4, 'age');
     const done = await runImport(ACCOUNT, 'resync');
     expect(done).toMatchObject({ status: 'succeeded' });
     const attempts = await f.testApp.query<{ attempts: number }>(`SELECT attempts FROM imports WHERE id = $1`, [done.id]);
@@ -243,9 +244,11 @@ describe('Meta import: daily campaign insights, and insights read from the copy'
 
     expect(f.meta.reportRuns.created.length - reports).toBe(6);
     const reads = resultReads(calls).map((read) => `${read.path}|${read.after}`);
-    const repeated = [...new Set(reads)].filter((read) => reads.filter((other) => other === read).length > 1);
-    expect(repeated).toHaveLength(1);
-    expect(reads.filter((read) => read === repeated[0])).toHaveLength(4);
+    const timesRead = (read: string) => reads.filter((other) => other === read).length;
+    const repeated = [...new Set(reads)].filter((read) => timesRead(read) > 1);
+    // The failed page: three failed tries, then once more by the retry. At most one other page is read twice: the one
+    // the other breakdown had read ahead, not yet written, when the attempt stopped.
+    expect(repeated.map(timesRead).sort()).toEqual(repeated.length === 1 ? [4] : [2, 4]);
 
     const rowsAfter = await f.testApp.query<{ n: number }>(`SELECT count(*)::int AS n FROM meta_campaign_insights WHERE ad_account_id = $1`, [owner]);
     expect(rowsAfter[0].n).toBe(rowsBefore[0].n);
@@ -274,7 +277,8 @@ describe('Meta import: daily campaign insights, and insights read from the copy'
     expect(before.local).toEqual(before.live);
     for (const row of before.local) expect(Number.isInteger(row.spend)).toBe(true);
 
-    f.meta.reportRuns.failNextReports(8);
+    // Every report of the first two breakdowns, copied side by side, fails three times (each first report included).
+    f.meta.reportRuns.failNextReports(10);
     const failed = await runImport(YEN_ACCOUNT, 'resync');
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'PLATFORM_ERROR', message: expect.stringContaining('Job Failed') } });
     const after = await insights(f.teamAdmin, yenRange, YEN_ACCOUNT).expect(200);

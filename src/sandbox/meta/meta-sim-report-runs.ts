@@ -150,7 +150,7 @@ export class SimMetaReportRuns {
   private readonly revisions = new Map<string, number>();
   private readonly runs = new Map<string, ReportRun>();
   private readonly outcomes: SimReportOutcome[] = [];
-  private resultFailures: { skip: number; times: number } | undefined;
+  private resultFailures: { skip: number; times: number; breakdown?: string } | undefined;
   /** The split day of the last row made: rows of one campaign and day come one value after the other. */
   private lastSplit: { key: string; parts: SimNumbers[] | undefined } | undefined;
   private nextId = 6_021_000_000_000;
@@ -170,9 +170,12 @@ export class SimMetaReportRuns {
     for (let i = 0; i < times; i++) this.outcomes.push(outcome);
   }
 
-  /** After `skip` more result pages are served, the next `times` result-page reads fail with a transient 500. */
-  failResultPages(times: number, skip = 0): void {
-    this.resultFailures = { skip, times };
+  /**
+   * After `skip` more result pages are served, the next `times` result-page reads fail with a transient 500; with
+   * `breakdown` ('none' for none), only reads of that breakdown's reports count and fail.
+   */
+  failResultPages(times: number, skip = 0, breakdown?: string): void {
+    this.resultFailures = { skip, times, breakdown };
   }
 
   pollsOf(reportRunId: string): number {
@@ -246,7 +249,7 @@ export class SimMetaReportRuns {
     if (run.polls < run.pollsNeeded || run.outcome !== 'Job Completed') {
       return graphError({ message: `(#100) The report run ${run.id} has no results: its status is not Job Completed`, code: 100 });
     }
-    const failing = this.resultFailures;
+    const failing = this.resultFailures && (this.resultFailures.breakdown ?? run.query.breakdown ?? 'none') === (run.query.breakdown ?? 'none') ? this.resultFailures : undefined;
     if (failing && failing.skip > 0) failing.skip--;
     else if (failing && failing.times > 0) {
       failing.times--;

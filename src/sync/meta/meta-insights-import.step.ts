@@ -12,17 +12,31 @@ import {
 import {
   isMetaReportFailure,
   metaCampaignDailyParams,
+  MetaInsightsPage,
   MetaInsightsReportClient,
   MetaInsightsSource,
   MetaTokenCaller,
   metaUsesAsyncReport,
 } from '../../platforms/meta/meta-insights-report.client';
 import type { ImportRun, ImportStep } from '../import-step';
+import { lanes } from '../lanes';
 import { readAhead } from '../read-ahead';
 import { addDays, InsightsCoverage, MetaInsightsStore } from './meta-insights.store';
 import { MetaInsightSeriesStore } from './meta-insight-series.store';
 
-/** What the insights step commits with each page: enough for another process to carry on after it. */
+/** Where one breakdown's copy stands, committed with each of its pages. */
+export interface MetaInsightsPart {
+  /** Async: the report run being read. */
+  report?: string;
+  /** Reports made so far for this breakdown (a failed one is asked again, a few times). */
+  attempts: number;
+  phase: 'pages' | 'rollup' | 'done';
+  /** Cursor of the next page. */
+  after?: string;
+  currency: string | null;
+}
+
+/** What the insights step commits: the run's plan, and a part per breakdown that each of its pages replaces. */
 export interface MetaInsightsCheckpoint {
   /** The days this run copies (inclusive), fixed when it starts. */
   since: string;
@@ -33,15 +47,10 @@ export interface MetaInsightsCheckpoint {
   currency: string | null;
   /** The reports are asked for. */
   started: boolean;
-  /** Async: the report run of each breakdown. */
+  /** Async: the report run first asked for each breakdown. */
   reports: Partial<Record<MetaCopiedBreakdown, string>>;
-  /** Reports made so far for the current breakdown (a failed one is asked again, a few times). */
-  attempts: number;
-  /** Index in META_COPIED_BREAKDOWNS of the breakdown being copied; their count once all are. */
-  index: number;
-  phase: 'pages' | 'rollup';
-  /** Cursor of the next page of the current breakdown. */
-  after?: string;
+  /** Each breakdown's part once its copy began (the key is the breakdown). */
+  parts?: Partial<Record<MetaCopiedBreakdown, MetaInsightsPart>>;
 }
 
 /** Reports a breakdown may take: Meta fails a report now and then, and a new one of the same request usually works. */
@@ -72,11 +81,17 @@ function isUnknownReport(error: unknown): boolean {
 }
 
 /**
+ * Breakdowns copied side by side. Each has its own transactions and checkpoint part, so PostgreSQL writes one
+ * breakdown's page while the app prepares the other's and Meta serves the next: one at a time left a core idle.
+ */
+export const INSIGHTS_LANES = 2;
+
+/**
  * Daily campaign insights, plain and per seed breakdown, over `historyDays` (full) or the last `resyncInsightDays`
- * (resync). Long windows go through Meta's async reports (all asked at once, read one after the other). Each page is
+ * (resync). Long windows go through Meta's async reports (all asked at once, read two at a time). Each page is
  * upserted with the cursor of the next; once a breakdown's pages are in, the window's days this import did not write
  * are dropped and its running totals recomputed in one transaction, so local reads see either the old or the new
- * copy of a breakdown, never half of it.
+ * copy of a breakdown, never half of it. The copy's coverage moves once every breakdown is done.
  */
 @Injectable()
 export class MetaInsightsImportStep implements ImportStep {
@@ -92,12 +107,20 @@ export class MetaInsightsImportStep implements ImportStep {
       run.countCalls();
       return run.withAccessToken(call);
     };
-    let checkpoint = run.checkpoint<MetaInsightsCheckpoint>(this.name) ?? (await this.plan(run));
-    if (!checkpoint.started) checkpoint = await this.start(run, caller, checkpoint);
-    const completed = await this.awaitReports(caller, checkpoint);
-    while (checkpoint.index < META_COPIED_BREAKDOWNS.length) {
-      checkpoint = checkpoint.phase === 'pages' ? await this.copyPages(run, caller, checkpoint, completed) : await this.rollUp(run, checkpoint);
-    }
+    const saved = run.checkpoint<MetaInsightsCheckpoint>(this.name);
+    const plan = saved?.started && saved.parts ? saved : await this.start(run, caller);
+    const parts = { ...plan.parts };
+    const todo = META_COPIED_BREAKDOWNS.filter((breakdown) => parts[breakdown]?.phase !== 'done');
+    const completed = await this.awaitReports(caller, plan, todo);
+    await lanes(todo, INSIGHTS_LANES, (breakdown, stop) => this.copyBreakdown(run, caller, plan, breakdown, parts[breakdown], completed, stop));
+    await run.commitPage(
+      this.name,
+      async (sql) => {
+        await MetaInsightsStore.saveCoverage(sql, this.owner(run), { since: plan.coverageSince, until: plan.until, currency: plan.currency ?? run.account.currency });
+        return 0;
+      },
+      { checkpoint: run.checkpoint<MetaInsightsCheckpoint>(this.name) },
+    );
     await run.finishStep(this.name);
   }
 
@@ -105,118 +128,137 @@ export class MetaInsightsImportStep implements ImportStep {
     return { tenantId: run.account.tenantId, adAccountId: run.account.id };
   }
 
-  private async plan(run: ImportRun): Promise<MetaInsightsCheckpoint> {
-    const coverage = await MetaInsightsStore.coverage(this.dataSource, this.owner(run));
-    const window = planInsightsWindow(run, coverage);
-    return {
-      ...window,
+  /**
+   * Plans the window and asks every report at once (Meta builds them side by side). A checkpoint of an older
+   * version of this step is planned anew: its pages are the same rows again, and upserts make that harmless.
+   */
+  private async start(run: ImportRun, caller: MetaTokenCaller): Promise<MetaInsightsCheckpoint> {
+    const window = planInsightsWindow(run, await MetaInsightsStore.coverage(this.dataSource, this.owner(run)));
+    const plan: MetaInsightsCheckpoint = {
+      since: window.since,
+      until: window.until,
+      coverageSince: window.coverageSince,
       async: metaUsesAsyncReport(window.since, window.until),
       currency: run.account.currency,
-      started: false,
+      started: true,
       reports: {},
-      attempts: 1,
-      index: 0,
-      phase: 'pages',
+      parts: {},
     };
-  }
-
-  /** Asks every report at once: Meta builds them side by side. */
-  private async start(run: ImportRun, caller: MetaTokenCaller, checkpoint: MetaInsightsCheckpoint): Promise<MetaInsightsCheckpoint> {
-    const reports: MetaInsightsCheckpoint['reports'] = {};
-    if (checkpoint.async) {
-      for (const breakdown of META_COPIED_BREAKDOWNS) reports[breakdown] = await this.ask(run, caller, checkpoint, breakdown);
+    if (plan.async) {
+      for (const breakdown of META_COPIED_BREAKDOWNS) plan.reports[breakdown] = await this.ask(run, caller, plan, breakdown);
     }
-    const next: MetaInsightsCheckpoint = { ...checkpoint, started: true, reports };
-    await run.commitPage(this.name, async () => 0, { checkpoint: next });
-    return next;
+    await run.commitPage(this.name, async () => 0, { checkpoint: plan });
+    return plan;
   }
 
   /**
    * Waits for the reports still to be read side by side (one wait instead of one per breakdown) and returns those
    * that completed; a failed one is dealt with when its turn comes.
    */
-  private async awaitReports(caller: MetaTokenCaller, checkpoint: MetaInsightsCheckpoint): Promise<Set<string>> {
-    if (!checkpoint.async) return new Set();
-    const pending = META_COPIED_BREAKDOWNS.slice(checkpoint.index).flatMap((breakdown) => checkpoint.reports[breakdown] ?? []);
+  private async awaitReports(caller: MetaTokenCaller, plan: MetaInsightsCheckpoint, todo: readonly MetaCopiedBreakdown[]): Promise<Set<string>> {
+    if (!plan.async) return new Set();
+    const pending = todo.flatMap((breakdown) => plan.parts?.[breakdown]?.report ?? plan.reports[breakdown] ?? []);
     const waits = await Promise.allSettled(pending.map((id) => this.reports.waitForReport(caller, id)));
     return new Set(pending.filter((_id, i) => waits[i].status === 'fulfilled'));
   }
 
-  private ask(run: ImportRun, caller: MetaTokenCaller, checkpoint: MetaInsightsCheckpoint, breakdown: MetaCopiedBreakdown): Promise<string> {
-    return this.reports.startReport(caller, run.account.accountId, metaCampaignDailyParams(breakdown, checkpoint.since, checkpoint.until));
+  private ask(run: ImportRun, caller: MetaTokenCaller, plan: MetaInsightsCheckpoint, breakdown: MetaCopiedBreakdown): Promise<string> {
+    return this.reports.startReport(caller, run.account.accountId, metaCampaignDailyParams(breakdown, plan.since, plan.until));
   }
 
-  /** The finished report of the current breakdown, asking a new one when Meta failed (or forgot) it. */
+  private async copyBreakdown(
+    run: ImportRun,
+    caller: MetaTokenCaller,
+    plan: MetaInsightsCheckpoint,
+    breakdown: MetaCopiedBreakdown,
+    resumed: MetaInsightsPart | undefined,
+    completed: ReadonlySet<string>,
+    stop: () => boolean,
+  ): Promise<void> {
+    let part: MetaInsightsPart = resumed ?? { report: plan.reports[breakdown], attempts: 1, phase: 'pages', currency: plan.currency };
+    if (part.phase === 'pages') part = await this.copyPages(run, caller, plan, breakdown, part, completed, stop);
+    if (part.phase === 'rollup' && !stop()) await this.rollUp(run, plan, breakdown, part);
+  }
+
+  /** The finished report of the breakdown, asking a new one when Meta failed (or forgot) it. */
   private async readySource(
     run: ImportRun,
     caller: MetaTokenCaller,
-    checkpoint: MetaInsightsCheckpoint,
+    plan: MetaInsightsCheckpoint,
+    breakdown: MetaCopiedBreakdown,
+    part: MetaInsightsPart,
     completed: ReadonlySet<string>,
-  ): Promise<{ source: MetaInsightsSource; checkpoint: MetaInsightsCheckpoint }> {
-    const breakdown = META_COPIED_BREAKDOWNS[checkpoint.index];
-    if (!checkpoint.async) {
-      return { source: { accountId: run.account.accountId, params: metaCampaignDailyParams(breakdown, checkpoint.since, checkpoint.until) }, checkpoint };
-    }
-    let current = checkpoint;
-    let reportRunId = current.reports[breakdown];
+  ): Promise<{ source: MetaInsightsSource; part: MetaInsightsPart }> {
+    if (!plan.async) return { source: { accountId: run.account.accountId, params: metaCampaignDailyParams(breakdown, plan.since, plan.until) }, part };
+    let current = part;
     for (;;) {
-      if (reportRunId) {
+      if (current.report) {
         try {
-          if (!completed.has(reportRunId)) await this.reports.waitForReport(caller, reportRunId);
-          return { source: { reportRunId }, checkpoint: current };
+          if (!completed.has(current.report)) await this.reports.waitForReport(caller, current.report);
+          return { source: { reportRunId: current.report }, part: current };
         } catch (error) {
           if (!(isMetaReportFailure(error) || isUnknownReport(error)) || current.attempts >= MAX_REPORT_ATTEMPTS) throw error;
         }
       }
-      const failed = reportRunId !== undefined;
-      reportRunId = await this.ask(run, caller, current, breakdown);
+      const failed = current.report !== undefined;
+      const report = await this.ask(run, caller, plan, breakdown);
       // Pages of the failed report that were written are the same rows again: upserts make the restart harmless.
-      current = { ...current, reports: { ...current.reports, [breakdown]: reportRunId }, attempts: current.attempts + (failed ? 1 : 0), after: undefined };
-      await run.commitPage(this.name, async () => 0, { checkpoint: current });
+      current = { ...current, report, attempts: current.attempts + (failed ? 1 : 0), after: undefined };
+      await run.commitPage(this.name, async () => 0, { checkpoint: current, part: breakdown });
     }
   }
 
-  private async copyPages(run: ImportRun, caller: MetaTokenCaller, checkpoint: MetaInsightsCheckpoint, completed: ReadonlySet<string>): Promise<MetaInsightsCheckpoint> {
-    const breakdown = META_COPIED_BREAKDOWNS[checkpoint.index];
-    const ready = await this.readySource(run, caller, checkpoint, completed);
-    let current = ready.checkpoint;
-    for await (const page of readAhead(this.reports.pages(caller, ready.source, current.after))) {
-      const records = page.rows
-        .map((row) => mapMetaDailyCampaignInsight(row, breakdown, current.currency ?? run.account.currency))
-        .filter((record): record is MetaDailyCampaignInsight => record !== undefined);
-      const currency = current.currency ?? records.find((record) => record.currency)?.currency ?? null;
-      const next: MetaInsightsCheckpoint = page.after === undefined ? { ...current, currency, after: undefined, phase: 'rollup' } : { ...current, currency, after: page.after };
+  private async copyPages(
+    run: ImportRun,
+    caller: MetaTokenCaller,
+    plan: MetaInsightsCheckpoint,
+    breakdown: MetaCopiedBreakdown,
+    part: MetaInsightsPart,
+    completed: ReadonlySet<string>,
+    stop: () => boolean,
+  ): Promise<MetaInsightsPart> {
+    const ready = await this.readySource(run, caller, plan, breakdown, part, completed);
+    let current = ready.part;
+    const owner = this.owner(run);
+    let currency = current.currency;
+    // Mapped and prepared in the read-ahead: page n+1 is made ready while page n is written.
+    const prepared = async function* (pages: AsyncIterable<MetaInsightsPage>) {
+      for await (const page of pages) {
+        const records = page.rows
+          .map((row) => mapMetaDailyCampaignInsight(row, breakdown, currency ?? run.account.currency))
+          .filter((record): record is MetaDailyCampaignInsight => record !== undefined);
+        currency = currency ?? records.find((record) => record.currency)?.currency ?? null;
+        yield { after: page.after, currency, days: MetaInsightsStore.prepareDays(owner, run.importId, breakdown, records) };
+      }
+    };
+    for await (const page of readAhead(prepared(this.reports.pages(caller, ready.source, current.after)))) {
+      if (stop()) break;
+      const next: MetaInsightsPart =
+        page.after === undefined ? { ...current, currency: page.currency, after: undefined, phase: 'rollup' } : { ...current, currency: page.currency, after: page.after };
       await run.commitPage(
         this.name,
         async (sql) => {
           await MetaInsightsStore.commitLazily(sql);
-          return MetaInsightsStore.upsertDays(sql, this.owner(run), run.importId, breakdown, records);
+          return MetaInsightsStore.upsertDays(sql, page.days);
         },
-        { checkpoint: next },
+        { checkpoint: next, part: breakdown },
       );
       current = next;
     }
     return current;
   }
 
-  /** Running totals of the breakdown; the last one also records what the copy now covers. */
-  private async rollUp(run: ImportRun, checkpoint: MetaInsightsCheckpoint): Promise<MetaInsightsCheckpoint> {
-    const breakdown = META_COPIED_BREAKDOWNS[checkpoint.index];
-    const last = checkpoint.index === META_COPIED_BREAKDOWNS.length - 1;
-    const next: MetaInsightsCheckpoint = { ...checkpoint, index: checkpoint.index + 1, phase: 'pages', after: undefined, attempts: 1 };
+  /** Drops the window's days Meta no longer reports and recomputes the breakdown's running totals. */
+  private async rollUp(run: ImportRun, plan: MetaInsightsCheckpoint, breakdown: MetaCopiedBreakdown, part: MetaInsightsPart): Promise<void> {
     await run.commitPage(
       this.name,
       async (sql) => {
         await MetaInsightsStore.commitLazily(sql);
-        await MetaInsightsStore.pruneDays(sql, this.owner(run), breakdown, checkpoint.since, checkpoint.until, run.importId);
-        await MetaInsightSeriesStore.rollUp(sql, this.owner(run), breakdown, checkpoint.since, checkpoint.until);
-        if (last) {
-          await MetaInsightsStore.saveCoverage(sql, this.owner(run), { since: checkpoint.coverageSince, until: checkpoint.until, currency: checkpoint.currency ?? run.account.currency });
-        }
+        await MetaInsightsStore.pruneDays(sql, this.owner(run), breakdown, plan.since, plan.until, run.importId);
+        await MetaInsightSeriesStore.rollUp(sql, this.owner(run), breakdown, plan.since, plan.until);
         return 0;
       },
-      { checkpoint: next },
+      { checkpoint: { ...part, phase: 'done', after: undefined }, part: breakdown },
     );
-    return next;
   }
 }

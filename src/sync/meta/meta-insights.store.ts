@@ -15,6 +15,12 @@ export interface InsightsCoverage {
   currency: string | null;
 }
 
+/** A page's days as the parameters of their upsert. */
+export interface PreparedDays {
+  rows: number;
+  params: unknown[];
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function addDays(date: string, days: number): string {
@@ -101,11 +107,14 @@ export const MetaInsightsStore = {
     );
   },
 
-  /** One multi-row upsert of a page's days; a key repeated in the page keeps its last row. Returns the rows written. */
-  async upsertDays(sql: SqlRunner, owner: InsightsOwner, importId: string, breakdown: MetaCopiedBreakdown, records: readonly MetaDailyCampaignInsight[]): Promise<number> {
+  /**
+   * The parameters of one multi-row upsert of a page's days (a key repeated in the page keeps its last row), made
+   * apart from the write so that the next page is prepared while this one is written. Pure.
+   */
+  prepareDays(owner: InsightsOwner, importId: string, breakdown: MetaCopiedBreakdown, records: readonly MetaDailyCampaignInsight[]): PreparedDays {
     const unique = [...new Map(records.map((r) => [`${r.date}|${groupKey(r.campaignId, r.breakdownValue)}`, r])).values()];
-    if (unique.length === 0) return 0;
-    await sql.query(UPSERT_DAYS, [
+    if (unique.length === 0) return { rows: 0, params: [] };
+    const params = [
       owner.tenantId,
       owner.adAccountId,
       breakdown,
@@ -124,8 +133,15 @@ export const MetaInsightsStore = {
       arrayLiteral(unique.map((r) => r.ctr)),
       JSON.stringify(unique.map((r) => r.actions ?? null)),
       JSON.stringify(unique.map((r) => r.actionValues ?? null)),
-    ]);
-    return unique.length;
+    ];
+    return { rows: unique.length, params };
+  },
+
+  /** Writes prepared days; returns the rows written. */
+  async upsertDays(sql: SqlRunner, prepared: PreparedDays): Promise<number> {
+    if (prepared.rows === 0) return 0;
+    await sql.query(UPSERT_DAYS, prepared.params);
+    return prepared.rows;
   },
 
 };
