@@ -63,7 +63,7 @@ export const SIM_BREAKDOWN_VALUES: Readonly<Record<string, readonly string[]>> =
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const ZERO_DECIMAL = ['CLP', 'COP', 'CRC', 'HUF', 'ISK', 'IDR', 'JPY', 'KRW', 'PYG', 'TWD', 'VND'];
+const ZERO_DECIMAL = new Set(['CLP', 'COP', 'CRC', 'HUF', 'ISK', 'IDR', 'JPY', 'KRW', 'PYG', 'TWD', 'VND']);
 
 export function dayNumber(date: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
@@ -99,7 +99,7 @@ export function campaignAt(model: SimInsightsModel, index: number): SimInsightsC
 
 /** Minor units per unit of the currency, as Meta counts them. */
 export function currencyFactor(currency: string): number {
-  return ZERO_DECIMAL.includes(currency.toUpperCase()) ? 1 : 100;
+  return ZERO_DECIMAL.has(currency.toUpperCase()) ? 1 : 100;
 }
 
 /**
@@ -114,29 +114,48 @@ export function simDay(model: SimInsightsModel, campaignIndex: number, day: numb
   const impressions = scale(300 + (h % 4700));
   const clicks = scale(1 + ((h >>> 7) % Math.max(1, Math.floor(impressions / 25))));
   const purchases = (h >>> 13) % 4;
-  const actions: Record<string, number> = { link_click: Math.floor(clicks * 0.9), lead: (h >>> 11) % 3, purchase: scale(purchases) };
-  const actionValues: Record<string, number> = { purchase: scale(purchases * (1500 + ((h >>> 5) % 4000))) };
+  const actions: Record<string, number> = {};
+  const linkClicks = Math.floor(clicks * 0.9);
+  const leads = (h >>> 11) % 3;
+  const purchased = scale(purchases);
+  if (linkClicks > 0) actions.link_click = linkClicks;
+  if (leads > 0) actions.lead = leads;
+  if (purchased > 0) actions.purchase = purchased;
+  const purchaseValue = scale(purchases * (1500 + ((h >>> 5) % 4000)));
   return {
     impressions,
     clicks,
     spend: scale(50 + ((h >>> 3) % 25_000)),
     reach: Math.floor(impressions * 0.8),
-    actions: Object.fromEntries(Object.entries(actions).filter(([, value]) => value > 0)),
-    actionValues: Object.fromEntries(Object.entries(actionValues).filter(([, value]) => value > 0)),
+    actions,
+    actionValues: purchaseValue > 0 ? { purchase: purchaseValue } : {},
   };
 }
 
 /** `total` in parts proportional to `weights`, summing exactly to `total` (largest remainders first). */
 export function splitInteger(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((weight) => (total * weight) / sum);
-  const parts = exact.map(Math.floor);
-  let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((value, index) => ({ index, rest: value - Math.floor(value) })).sort((a, b) => b.rest - a.rest || a.index - b.index);
-  for (const { index } of order) {
-    if (left <= 0) break;
-    parts[index]++;
-    left--;
+  let sum = 0;
+  for (const weight of weights) sum += weight;
+  const parts: number[] = [];
+  const rests: number[] = [];
+  let partSum = 0;
+  for (const weight of weights) {
+    const exact = (total * weight) / sum;
+    const part = Math.floor(exact);
+    parts.push(part);
+    rests.push(exact - part);
+    partSum += part;
+  }
+  let left = total - partSum;
+  // Same as sorting by rest (largest first, then index) and topping up in that order, without a sort per split.
+  const given = rests.map(() => false);
+  for (let round = 0; round < parts.length && left > 0; round++, left--) {
+    let best = -1;
+    for (let index = 0; index < rests.length; index++) {
+      if (!given[index] && (best < 0 || rests[index] > rests[best])) best = index;
+    }
+    given[best] = true;
+    parts[best]++;
   }
   return parts;
 }
@@ -223,39 +242,71 @@ export function addNumbers(into: SimNumbers, more: SimNumbers): SimNumbers {
 
 export const ZERO: SimNumbers = { impressions: 0, clicks: 0, spend: 0, reach: 0, actions: {}, actionValues: {} };
 
-const decimal = (value: number) => String(Math.round(value * 1e6) / 1e6);
+/**
+ * `value` rounded to 6 decimals, printed like `String(Math.round(value * 1e6) / 1e6)`. Below 1e15 millionths the
+ * number has at most 15 significant digits, so its shortest round-trip form is exactly those digits: they are
+ * printed from the integer, which is cheaper than printing the double.
+ */
+export function wireDecimal(value: number): string {
+  const millionths = Math.round(value * 1e6);
+  if (!(millionths >= 0 && millionths < 1e15)) return String(millionths / 1e6);
+  const units = Math.floor(millionths / 1e6);
+  let rest = millionths - units * 1e6;
+  if (rest === 0) return String(units);
+  let digits = 6;
+  while (rest % 10 === 0) {
+    rest /= 10;
+    digits--;
+  }
+  return `${units}.${String(rest).padStart(digits, '0')}`;
+}
 
-function money(minor: number, currency: string): string {
-  const factor = currencyFactor(currency);
+function money(minor: number, factor: number): string {
   return factor === 1 ? String(minor) : (minor / factor).toFixed(2);
 }
 
+/** `localeCompare` of two keys, remembered: the same few action types are compared for every row. */
+const keyOrder = new Map<string, Map<string, number>>();
+
+function compareKeys(a: string, b: string): number {
+  let known = keyOrder.get(a);
+  if (!known) keyOrder.set(a, (known = new Map()));
+  let order = known.get(b);
+  if (order === undefined) known.set(b, (order = a.localeCompare(b)));
+  return order;
+}
+
 function stats(record: Record<string, number>, render: (value: number) => string): Array<{ action_type: string; value: string }> | undefined {
-  const entries = Object.entries(record).filter(([, value]) => value !== 0).sort(([a], [b]) => a.localeCompare(b));
-  return entries.length === 0 ? undefined : entries.map(([action_type, value]) => ({ action_type, value: render(value) }));
+  const keys: string[] = [];
+  for (const key in record) if (record[key] !== 0) keys.push(key);
+  if (keys.length === 0) return undefined;
+  if (keys.length > 1) keys.sort(compareKeys);
+  return keys.map((action_type) => ({ action_type, value: render(record[action_type]) }));
 }
 
 /**
  * Numbers as Meta sends them: strings, spend and action values in major units, rates computed from the row's own
  * sums (cpc left out without clicks, like Meta). `uniqueShare` stands for reach over several days not adding up.
+ * Written into `row` (after its keys), so that a caller's row is not copied.
  */
-export function wireNumbers(numbers: SimNumbers, currency: string, uniqueShare = 1): Record<string, unknown> {
-  const spend = numbers.spend / currencyFactor(currency);
+export function wireNumbers(numbers: SimNumbers, currency: string, uniqueShare = 1, row: Record<string, unknown> = {}): Record<string, unknown> {
+  const factor = currencyFactor(currency);
+  const spend = numbers.spend / factor;
   const reach = Math.round(numbers.reach * uniqueShare);
-  const row: Record<string, unknown> = {
-    impressions: String(numbers.impressions),
-    clicks: String(numbers.clicks),
-    // Clicks on the ad's link are most clicks; unique clicks are fewer than clicks, like reach is fewer than impressions.
-    inline_link_clicks: String(numbers.actions.link_click ?? 0),
-    unique_clicks: String(Math.round(numbers.clicks * 0.9 * uniqueShare)),
-    spend: money(numbers.spend, currency),
-    reach: String(reach),
-    frequency: decimal(reach ? numbers.impressions / reach : 0),
-    cpm: decimal(numbers.impressions ? (spend / numbers.impressions) * 1000 : 0),
-    ctr: decimal(numbers.impressions ? (numbers.clicks / numbers.impressions) * 100 : 0),
-    actions: stats(numbers.actions, String),
-    action_values: stats(numbers.actionValues, (value) => money(value, currency)),
-  };
-  if (numbers.clicks > 0) row.cpc = decimal(spend / numbers.clicks);
-  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined));
+  row.impressions = String(numbers.impressions);
+  row.clicks = String(numbers.clicks);
+  // Clicks on the ad's link are most clicks; unique clicks are fewer than clicks, like reach is fewer than impressions.
+  row.inline_link_clicks = String(numbers.actions.link_click ?? 0);
+  row.unique_clicks = String(Math.round(numbers.clicks * 0.9 * uniqueShare));
+  row.spend = money(numbers.spend, factor);
+  row.reach = String(reach);
+  row.frequency = wireDecimal(reach ? numbers.impressions / reach : 0);
+  row.cpm = wireDecimal(numbers.impressions ? (spend / numbers.impressions) * 1000 : 0);
+  row.ctr = wireDecimal(numbers.impressions ? (numbers.clicks / numbers.impressions) * 100 : 0);
+  const actions = stats(numbers.actions, String);
+  if (actions) row.actions = actions;
+  const actionValues = stats(numbers.actionValues, (value) => money(value, factor));
+  if (actionValues) row.action_values = actionValues;
+  if (numbers.clicks > 0) row.cpc = wireDecimal(spend / numbers.clicks);
+  return row;
 }

@@ -69,6 +69,34 @@ interface LevelObject {
   keys: Row;
 }
 
+/** What every row of one page shares, worked out once for the page. */
+interface PageFrame {
+  accountId: string;
+  model: SimInsightsModel;
+  query: InsightsQuery;
+  values: readonly string[];
+  objects: number;
+  currency: string;
+  firstDay: number;
+  lastDay: number;
+  /** The keys a row keeps when fields were asked, in the order sent; undefined: every key. */
+  picked?: string[];
+  dates: Map<number, string>;
+  /** The object of the last row: the rows of its values come one after the other. */
+  lastObject?: { index: number; object: LevelObject };
+}
+
+/** The split a row was last made from, and what it was made of: rows of one campaign and day come one value after the other. */
+interface SplitMemo {
+  accountId: string;
+  campaignIndex: number;
+  day: number;
+  breakdown?: string;
+  revision: number;
+  scope?: Scope;
+  parts: SimNumbers[] | undefined;
+}
+
 /** Rows per day and breakdown value at a level: one account, every campaign, or the model's ad sets or ads. */
 function objectCount(model: SimInsightsModel, level: string): number {
   if (level === 'account') return 1;
@@ -79,7 +107,10 @@ function objectCount(model: SimInsightsModel, level: string): number {
 
 function objectAt(model: SimInsightsModel, level: string, index: number): LevelObject {
   if (level === 'account') return { keys: {} };
-  const campaignKeys = (campaignIndex: number) => ({ campaign_id: campaignAt(model, campaignIndex).id, campaign_name: campaignAt(model, campaignIndex).name });
+  const campaignKeys = (campaignIndex: number) => {
+    const campaign = campaignAt(model, campaignIndex);
+    return { campaign_id: campaign.id, campaign_name: campaign.name };
+  };
   if (level === 'campaign') return { campaignIndex: index, keys: campaignKeys(index) };
   const adsets = model.adsets ?? [];
   if (level === 'adset') {
@@ -151,8 +182,7 @@ export class SimMetaReportRuns {
   private readonly runs = new Map<string, ReportRun>();
   private readonly outcomes: SimReportOutcome[] = [];
   private resultFailures: { skip: number; times: number; breakdown?: string } | undefined;
-  /** The split day of the last row made: rows of one campaign and day come one value after the other. */
-  private lastSplit: { key: string; parts: SimNumbers[] | undefined } | undefined;
+  private lastSplit: SplitMemo | undefined;
   private nextId = 6_021_000_000_000;
 
   setModel(accountId: string, model: SimInsightsModel): void {
@@ -271,16 +301,13 @@ export class SimMetaReportRuns {
       if (position === undefined) return invalidParameter('Invalid cursor', 'The after cursor is not valid.');
       start = position + 1;
     }
-    const model = this.models.get(accountId)!;
-    const values = breakdownValues(query.breakdown);
-    const days = dayNumber(query.until) - dayNumber(query.since) + 1;
-    const objects = objectCount(model, query.level);
-    const total = (query.daily ? days : 1) * objects * values.length;
+    const frame = this.frameOf(accountId, query, ctx.currencyOf(accountId));
+    const total = (query.daily ? frame.lastDay - frame.firstDay + 1 : 1) * frame.objects * frame.values.length;
     const size = Math.min(limit, ctx.pageSize);
     const data: Row[] = [];
     let position = start;
     for (; position < total && data.length < size; position++) {
-      const row = this.rowAt(accountId, model, query, position, objects, values, ctx.currencyOf(accountId));
+      const row = this.rowAt(frame, position);
       if (row) data.push(row);
     }
     if (position === start) return { status: 200, body: { data: [] } };
@@ -289,15 +316,42 @@ export class SimMetaReportRuns {
     return { status: 200, body: { data, paging } };
   }
 
+  private frameOf(accountId: string, query: InsightsQuery, currency: string): PageFrame {
+    const model = this.models.get(accountId)!;
+    const picked = query.fields.length === 0 ? undefined : [...query.fields, ...(query.breakdown ? [query.breakdown] : []), 'date_start', 'date_stop'];
+    return {
+      accountId,
+      model,
+      query,
+      values: breakdownValues(query.breakdown),
+      objects: objectCount(model, query.level),
+      currency,
+      firstDay: dayNumber(query.since),
+      lastDay: dayNumber(query.until),
+      picked,
+      dates: new Map(),
+    };
+  }
+
   /** A campaign's day per breakdown value: the whole campaign, or only one ad set's or ad's part of it (`scope`). */
-  private splitOf(accountId: string, model: SimInsightsModel, campaignIndex: number, campaignId: string, day: number, breakdown: string | undefined, scope?: Scope): SimNumbers[] | undefined {
-    const revision = this.revisions.size === 0 ? 1 : (this.revisions.get(`${accountId}|${campaignId}|${dateOf(day)}`) ?? 1);
-    const key = `${accountId}|${campaignIndex}|${day}|${breakdown ?? ''}|${revision}|${scope?.level ?? ''}|${scope?.index ?? ''}`;
-    if (this.lastSplit?.key !== key) {
-      const numbers = simDay(model, campaignIndex, day, revision);
-      this.lastSplit = { key, parts: numbers && this.partsOf(model, campaignIndex, day, numbers, breakdown, scope) };
-    }
-    return this.lastSplit.parts;
+  private splitOf(frame: PageFrame, campaignIndex: number, day: number, scope?: Scope): SimNumbers[] | undefined {
+    const { accountId, model, query } = frame;
+    const breakdown = query.breakdown;
+    const revision = this.revisions.size === 0 ? 1 : (this.revisions.get(`${accountId}|${campaignAt(model, campaignIndex).id}|${dateIn(frame, day)}`) ?? 1);
+    const last = this.lastSplit;
+    const same =
+      last?.accountId === accountId &&
+      last.campaignIndex === campaignIndex &&
+      last.day === day &&
+      last.breakdown === breakdown &&
+      last.revision === revision &&
+      last.scope?.level === scope?.level &&
+      last.scope?.index === scope?.index;
+    if (same) return last.parts;
+    const numbers = simDay(model, campaignIndex, day, revision);
+    const parts = numbers && this.partsOf(model, campaignIndex, day, numbers, breakdown, scope);
+    this.lastSplit = { accountId, campaignIndex, day, breakdown, revision, scope, parts };
+    return parts;
   }
 
   /**
@@ -318,39 +372,47 @@ export class SimMetaReportRuns {
     return parts;
   }
 
-  private rowAt(accountId: string, model: SimInsightsModel, query: InsightsQuery, position: number, objects: number, values: readonly string[], currency: string): Row | undefined {
+  private rowAt(frame: PageFrame, position: number): Row | undefined {
+    const { accountId, model, query, values, objects, currency } = frame;
     const valueIndex = position % values.length;
     const objectIndex = Math.floor(position / values.length) % objects;
-    const first = dayNumber(query.since);
-    const [from, to] = query.daily ? [first + Math.floor(position / (values.length * objects)), undefined] : [first, dayNumber(query.until)];
+    const first = frame.firstDay;
+    const [from, to] = query.daily ? [first + Math.floor(position / (values.length * objects)), undefined] : [first, frame.lastDay];
     const last = to ?? from;
-    const object = objectAt(model, query.level, objectIndex);
-    const campaigns = object.campaignIndex !== undefined ? [object.campaignIndex] : Array.from({ length: campaignCount(model) }, (_v, i) => i);
+    const object = objectIn(frame, objectIndex);
+    const firstCampaign = object.campaignIndex ?? 0;
+    const lastCampaign = object.campaignIndex ?? campaignCount(model) - 1;
     let sum: SimNumbers = ZERO;
     let delivered = 0;
-    for (const campaignIndex of campaigns) {
-      const campaign = campaignAt(model, campaignIndex);
+    for (let campaignIndex = firstCampaign; campaignIndex <= lastCampaign; campaignIndex++) {
       for (let day = from; day <= last; day++) {
-        const part = this.splitOf(accountId, model, campaignIndex, campaign.id, day, query.breakdown, object.scope)?.[valueIndex];
+        const part = this.splitOf(frame, campaignIndex, day, object.scope)?.[valueIndex];
         if (!part || part.impressions === 0) continue;
-        sum = addNumbers(sum, part);
+        sum = delivered === 0 ? part : addNumbers(sum, part);
         delivered++;
       }
     }
     if (delivered === 0) return undefined;
-    const full: Row = {
-      account_id: accountId,
-      account_currency: currency,
-      ...object.keys,
-      // Unique people over several days are fewer than the days' sum.
-      ...wireNumbers(sum, currency, last > from ? 0.7 : 1),
-      ...(query.breakdown ? { [query.breakdown]: values[valueIndex] } : {}),
-      date_start: dateOf(from),
-      date_stop: dateOf(last),
-    };
-    if (query.fields.length === 0) return full;
+    const full: Row = { account_id: accountId, account_currency: currency, ...object.keys };
+    // Unique people over several days are fewer than the days' sum.
+    wireNumbers(sum, currency, last > from ? 0.7 : 1, full);
+    if (query.breakdown) full[query.breakdown] = values[valueIndex];
+    full.date_start = dateIn(frame, from);
+    full.date_stop = dateIn(frame, last);
+    if (!frame.picked) return full;
     const out: Row = {};
-    for (const key of [...query.fields, ...(query.breakdown ? [query.breakdown] : []), 'date_start', 'date_stop']) if (full[key] !== undefined) out[key] = full[key];
+    for (const key of frame.picked) if (full[key] !== undefined) out[key] = full[key];
     return out;
   }
+}
+
+function objectIn(frame: PageFrame, index: number): LevelObject {
+  if (frame.lastObject?.index !== index) frame.lastObject = { index, object: objectAt(frame.model, frame.query.level, index) };
+  return frame.lastObject.object;
+}
+
+function dateIn(frame: PageFrame, day: number): string {
+  let date = frame.dates.get(day);
+  if (date === undefined) frame.dates.set(day, (date = dateOf(day)));
+  return date;
 }
