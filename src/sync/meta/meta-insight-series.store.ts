@@ -92,45 +92,58 @@ export const MetaInsightSeriesStore = {
    * order, a bounded number at a time, with the groups' series of the same key range; a group without days left
    * is removed. Returns the groups written.
    */
-  async rollUp(sql: SqlRunner, owner: InsightsOwner, breakdown: MetaCopiedBreakdown, from: string, until: string): Promise<number> {
+  async rollUp(sql: SqlRunner, owner: InsightsOwner, breakdown: MetaCopiedBreakdown, from: string, until: string, readRows = ROLLUP_READ_ROWS): Promise<number> {
     const [fromDay, untilDay] = [dayOf(from), dayOf(until)];
-    const limit = Math.max(ROLLUP_READ_ROWS, untilDay - fromDay + 2);
+    // More than a group's days: a chunk always ends with a whole group.
+    const limit = Math.max(readRows, untilDay - fromDay + 2);
     const scope = [owner.tenantId, owner.adAccountId, breakdown];
+    const readDays = (after: Key | undefined): Promise<Array<Record<string, unknown>>> => {
+      const params: unknown[] = [...scope, from, until, limit];
+      const read: Promise<Array<Record<string, unknown>>> = sql.query(
+        `SELECT campaign_id, breakdown_value, campaign_name, date - ${EPOCH_DAYS} AS day, impressions, clicks, spend, actions, action_values
+           FROM meta_campaign_insights
+          WHERE tenant_id = $1 AND ad_account_id = $2 AND breakdown = $3 AND date BETWEEN $4::date AND $5::date${keyBound('>', after, params)}
+          ORDER BY campaign_id, breakdown_value, date LIMIT $6`,
+        params,
+      );
+      read.catch(() => undefined);
+      return read;
+    };
+    const readOld = (after: Key | undefined, upTo: Key | undefined): Promise<Array<Record<string, unknown>>> => {
+      const params: unknown[] = [...scope];
+      return sql.query(
+        `SELECT campaign_id, breakdown_value, campaign_name, first_date - ${EPOCH_DAYS} AS first_day, days, impressions, clicks, spend, actions, action_values
+           FROM meta_campaign_insight_series
+          WHERE tenant_id = $1 AND ad_account_id = $2 AND breakdown = $3${keyBound('>', after, params)}${keyBound('<=', upTo, params)}`,
+        params,
+      );
+    };
+    // Statements queue on the transaction's connection: the next chunk is read, and this one written, while this
+    // process adds up the current chunk, instead of one side waiting for the other.
     let after: Key | undefined;
+    let reading: Promise<Array<Record<string, unknown>>> | undefined = readDays(undefined);
     let writing: Promise<unknown> = Promise.resolve();
     let written = 0;
     try {
-      for (;;) {
-        const dayParams: unknown[] = [...scope, from, until, limit];
-        const stored: Array<Record<string, unknown>> = await sql.query(
-          `SELECT campaign_id, breakdown_value, campaign_name, date - ${EPOCH_DAYS} AS day, impressions, clicks, spend, actions, action_values
-             FROM meta_campaign_insights
-            WHERE tenant_id = $1 AND ad_account_id = $2 AND breakdown = $3 AND date BETWEEN $4::date AND $5::date${keyBound('>', after, dayParams)}
-            ORDER BY campaign_id, breakdown_value, date LIMIT $6`,
-          dayParams,
-        );
-        const last = stored.length === limit;
+      while (reading) {
+        const stored: Array<Record<string, unknown>> = await reading;
+        const last: boolean = stored.length === limit;
         // A full read may end inside a group: that group is read again with the next chunk.
         const cut = last ? stored.findIndex((row) => row.campaign_id === stored[limit - 1].campaign_id && row.breakdown_value === stored[limit - 1].breakdown_value) : stored.length;
         const upTo: Key | undefined = last ? [stored[cut - 1].campaign_id as string, stored[cut - 1].breakdown_value as string] : undefined;
-        const oldParams: unknown[] = [...scope];
-        const olds: Array<Record<string, unknown>> = await sql.query(
-          `SELECT campaign_id, breakdown_value, campaign_name, first_date - ${EPOCH_DAYS} AS first_day, days, impressions, clicks, spend, actions, action_values
-             FROM meta_campaign_insight_series
-            WHERE tenant_id = $1 AND ad_account_id = $2 AND breakdown = $3${keyBound('>', after, oldParams)}${keyBound('<=', upTo, oldParams)}`,
-          oldParams,
-        );
-        const { series, gone } = this.build(stored.slice(0, cut), olds.map(storedSeries), fromDay, untilDay);
+        const olds = readOld(after, upTo);
+        reading = upTo ? readDays(upTo) : undefined;
+        const { series, gone } = this.build(stored.slice(0, cut), (await olds).map(storedSeries), fromDay, untilDay);
         await writing;
         writing = this.write(sql, scope, series, gone);
         // Awaited before the next write or at the end; until then a failure must not count as unhandled.
         writing.catch(() => undefined);
         written += series.length;
-        if (!upTo) break;
         after = upTo;
       }
     } finally {
       // Nothing may still run on the connection when the transaction ends (or rolls back after a failure).
+      await reading?.catch(() => undefined);
       await writing.catch(() => undefined);
     }
     await writing;

@@ -113,13 +113,16 @@ export class MetaInsightsImportStep implements ImportStep {
     const todo = META_COPIED_BREAKDOWNS.filter((breakdown) => parts[breakdown]?.phase !== 'done');
     const completed = await this.awaitReports(caller, plan, todo);
     await lanes(todo, INSIGHTS_LANES, (breakdown, stop) => this.copyBreakdown(run, caller, plan, breakdown, parts[breakdown], completed, stop));
+    const done = run.checkpoint<MetaInsightsCheckpoint>(this.name);
+    // The rows tell the currency when the account did not.
+    const currency = META_COPIED_BREAKDOWNS.map((breakdown) => done?.parts?.[breakdown]?.currency).find(Boolean) ?? plan.currency ?? run.account.currency;
     await run.commitPage(
       this.name,
       async (sql) => {
-        await MetaInsightsStore.saveCoverage(sql, this.owner(run), { since: plan.coverageSince, until: plan.until, currency: plan.currency ?? run.account.currency });
+        await MetaInsightsStore.saveCoverage(sql, this.owner(run), { since: plan.coverageSince, until: plan.until, currency });
         return 0;
       },
-      { checkpoint: run.checkpoint<MetaInsightsCheckpoint>(this.name) },
+      { checkpoint: done },
     );
     await run.finishStep(this.name);
   }
