@@ -1,6 +1,7 @@
 import type { MetaCopiedBreakdown } from '../../platforms/meta/meta-campaign-insights.mapper';
 import type { MetaActionStat } from '../../platforms/meta/meta-insights.mapper';
 import type { SqlRunner } from '../import-step';
+import { serialSql } from '../serial-sql';
 import { addDays, arrayLiteral, InsightsOwner } from './meta-insights.store';
 import { buildSeries, groupKey, InsightSeries, SeriesDay } from './meta-insights-rollup';
 
@@ -92,7 +93,8 @@ export const MetaInsightSeriesStore = {
    * order, a bounded number at a time, with the groups' series of the same key range; a group without days left
    * is removed. Returns the groups written.
    */
-  async rollUp(sql: SqlRunner, owner: InsightsOwner, breakdown: MetaCopiedBreakdown, from: string, until: string, readRows = ROLLUP_READ_ROWS): Promise<number> {
+  async rollUp(runner: SqlRunner, owner: InsightsOwner, breakdown: MetaCopiedBreakdown, from: string, until: string, readRows = ROLLUP_READ_ROWS): Promise<number> {
+    const sql = serialSql(runner);
     const [fromDay, untilDay] = [dayOf(from), dayOf(until)];
     // More than a group's days: a chunk always ends with a whole group.
     const limit = Math.max(readRows, untilDay - fromDay + 2);
@@ -118,7 +120,7 @@ export const MetaInsightSeriesStore = {
         params,
       );
     };
-    // Statements queue on the transaction's connection: the next chunk is read, and this one written, while this
+    // Statements line up on the transaction's connection: the next chunk is read, and this one written, while this
     // process adds up the current chunk, instead of one side waiting for the other.
     let after: Key | undefined;
     let reading: Promise<Array<Record<string, unknown>>> | undefined = readDays(undefined);
