@@ -1,6 +1,4 @@
 import { lanes } from '../../src/sync/lanes';
-import { laneOrder } from '../../src/sync/meta/meta-insights-import.step';
-import { META_COPIED_BREAKDOWNS } from '../../src/platforms/meta/meta-campaign-insights.mapper';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -42,12 +40,5 @@ describe('lanes', () => {
     const work = jest.fn();
     await lanes([], 2, work);
     expect(work).not.toHaveBeenCalled();
-  });
-});
-
-describe('laneOrder', () => {
-  it('copies every breakdown, those with the most values first', () => {
-    expect(laneOrder(META_COPIED_BREAKDOWNS)).toEqual(['country', 'age', 'impression_device', 'publisher_platform', 'gender', 'none']);
-    expect(new Set(laneOrder(META_COPIED_BREAKDOWNS))).toEqual(new Set(META_COPIED_BREAKDOWNS));
   });
 });

@@ -86,15 +86,6 @@ function isUnknownReport(error: unknown): boolean {
  */
 export const INSIGHTS_LANES = 2;
 
-/** Breakdowns with the most values (rows) first: the copy then ends with short ones instead of one lane alone on a long one. */
-const LONGEST_FIRST: readonly MetaCopiedBreakdown[] = ['country', 'age', 'impression_device', 'publisher_platform', 'gender', 'none'];
-
-/** `breakdowns` in the order they are copied (any not ranked last, as given). Pure. */
-export function laneOrder(breakdowns: readonly MetaCopiedBreakdown[]): MetaCopiedBreakdown[] {
-  const rank = (breakdown: MetaCopiedBreakdown) => (LONGEST_FIRST.includes(breakdown) ? LONGEST_FIRST.indexOf(breakdown) : LONGEST_FIRST.length);
-  return [...breakdowns].sort((a, b) => rank(a) - rank(b));
-}
-
 /**
  * Daily campaign insights, plain and per seed breakdown, over `historyDays` (full) or the last `resyncInsightDays`
  * (resync). Long windows go through Meta's async reports (all asked at once, read two at a time). Each page is
@@ -119,7 +110,7 @@ export class MetaInsightsImportStep implements ImportStep {
     const saved = run.checkpoint<MetaInsightsCheckpoint>(this.name);
     const plan = saved?.started && saved.parts ? saved : await this.start(run, caller);
     const parts = { ...plan.parts };
-    const todo = laneOrder(META_COPIED_BREAKDOWNS).filter((breakdown) => parts[breakdown]?.phase !== 'done');
+    const todo = META_COPIED_BREAKDOWNS.filter((breakdown) => parts[breakdown]?.phase !== 'done');
     const completed = await this.awaitReports(caller, plan, todo);
     await lanes(todo, INSIGHTS_LANES, (breakdown, stop) => this.copyBreakdown(run, caller, plan, breakdown, parts[breakdown], completed, stop));
     const done = run.checkpoint<MetaInsightsCheckpoint>(this.name);
