@@ -60,7 +60,7 @@ function report(shape: BenchAccountShape, m: ImportMeasurement, counts: CopyCoun
   const over = m.platformCalls / minimum - 1;
   return [
     `- Date: ${new Date().toISOString()}; Node ${process.version}; ${machineLine()}`,
-    `- Load average (uptime 1/5/15 min): before ${loadBefore}, after ${loadAfter} (other helpers' tests share the 2 cores).`,
+    `- Load average (uptime 1/5/15 min): before ${loadBefore}, after ${loadAfter} (anything else running shares the 2 cores).`,
     `- Account: ${shape.campaigns} campaigns, ${shape.adsets} ad sets, ${shape.ads} ads, ${shape.creatives} creatives; ` +
       `${insights} daily campaign insight rows over 90 days (no breakdown + gender, age, country, publisher_platform, impression_device), generated lazily by the fake's model.`,
     '- The app (API + import worker, WORKERS=1) runs in this process on embedded PostgreSQL; the Meta fake runs in a child process ' +
