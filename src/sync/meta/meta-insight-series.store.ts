@@ -34,7 +34,7 @@ const objectOf = <T>(value: unknown): Record<string, T> => (value && typeof valu
 const statsOf = (value: unknown): MetaActionStat[] | null => (Array.isArray(value) ? (value as MetaActionStat[]) : null);
 const dayOf = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 
-/** `AND (campaign_id, breakdown_value) > / <= key`, or nothing without a key; parameters from `$next`. */
+/** `AND (campaign_id, breakdown_value) > / <= key` (its values appended to `params`), or nothing without a key. */
 function keyBound(op: '>' | '<=', key: Key | undefined, params: unknown[]): string {
   if (!key) return '';
   params.push(key[0], key[1]);

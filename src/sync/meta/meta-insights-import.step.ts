@@ -84,7 +84,7 @@ function isUnknownReport(error: unknown): boolean {
  * Breakdowns copied side by side. Each has its own transactions and checkpoint part, so PostgreSQL writes one
  * breakdown's page while the app prepares the other's and Meta serves the next: one at a time left a core idle.
  */
-export const INSIGHTS_LANES = 2;
+const INSIGHTS_LANES = 2;
 
 /**
  * Daily campaign insights, plain and per seed breakdown, over `historyDays` (full) or the last `resyncInsightDays`
