@@ -15,6 +15,7 @@ import { DropMetaInsightsForeignKeys1796481500000 } from './1796481500000-DropMe
 import { MetaInsightsKeysInCCollation1796481600000 } from './1796481600000-MetaInsightsKeysInCCollation';
 import { AddTenantEnvironment1796500000000 } from './1796500000000-AddTenantEnvironment';
 import { MetaInsightSeries1796510000000 } from './1796510000000-MetaInsightSeries';
+import { MetaInsightSeriesTotals1796520000000 } from './1796520000000-MetaInsightSeriesTotals';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   MetaInsightsKeysInCCollation1796481600000,
   AddTenantEnvironment1796500000000,
   MetaInsightSeries1796510000000,
+  MetaInsightSeriesTotals1796520000000,
 ];

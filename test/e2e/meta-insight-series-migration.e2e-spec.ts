@@ -5,11 +5,17 @@ import { MetaInsightSeries1796510000000 } from '../../migrations/1796510000000-M
 import { MetaInsightSeriesStore } from '../../src/sync/meta/meta-insight-series.store';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
-/** Running totals per day (the old table) become one series row per group, with the same answers, and back. */
-describe('migration MetaInsightSeries1796510000000', () => {
+/**
+ * Running totals per day (the old table) become one series row per group (MetaInsightSeries), whose lists then
+ * become one array of totals (MetaInsightSeriesTotals), with the same answers; and back, step by step.
+ */
+describe('migrations MetaInsightSeries1796510000000 and MetaInsightSeriesTotals1796520000000', () => {
   const owner = { tenantId: randomUUID(), adAccountId: randomUUID() };
   let database: TestDatabase;
   let dataSource: DataSource;
+  /** The series as MetaInsightSeries left them: lists per number and per action type. */
+  let seriesLists: unknown;
+  const SERIES_LISTS = `SELECT campaign_id, first_date::text AS first_date, campaign_name, days, impressions, actions, action_values FROM meta_campaign_insight_series ORDER BY campaign_id`;
 
   const open = async (list: typeof migrations) => {
     const source = new DataSource({ type: 'postgres', url: database.url, migrations: list, migrationsTableName: 'schema_migrations', migrationsTransactionMode: 'each' });
@@ -30,7 +36,7 @@ describe('migration MetaInsightSeries1796510000000', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const before = migrations.filter((migration) => migration !== MetaInsightSeries1796510000000);
+    const before = migrations.slice(0, migrations.indexOf(MetaInsightSeries1796510000000));
     const old = await open(before);
     for (const [campaign, value, date, name, days, impressions, clicks, spend, actions, actionValues] of totals) {
       await old.query(
@@ -40,6 +46,9 @@ describe('migration MetaInsightSeries1796510000000', () => {
       );
     }
     await old.destroy();
+    const lists = await open(migrations.slice(0, migrations.indexOf(MetaInsightSeries1796510000000) + 1));
+    seriesLists = await lists.query(SERIES_LISTS);
+    await lists.destroy();
     dataSource = await open(migrations);
   }, 120_000);
 
@@ -49,8 +58,7 @@ describe('migration MetaInsightSeries1796510000000', () => {
   });
 
   it('keeps every range answer and the latest name, and goes back to the same rows', async () => {
-    const series = await dataSource.query(`SELECT campaign_id, first_date::text AS first_date, campaign_name, days, impressions, actions, action_values FROM meta_campaign_insight_series ORDER BY campaign_id`);
-    expect(series).toEqual([
+    expect(seriesLists).toEqual([
       {
         campaign_id: '1',
         first_date: '2026-09-01',
@@ -83,6 +91,17 @@ describe('migration MetaInsightSeries1796510000000', () => {
     // 09-02 alone: campaign 1 had no new day (its count did not grow), campaign 2 had not started.
     expect(await MetaInsightSeriesStore.rangeTotals(dataSource, owner, 'gender', '2026-09-02', '2026-09-02', false)).toEqual([]);
 
+    expect(await dataSource.query(`SELECT campaign_id, action_keys, totals FROM meta_campaign_insight_series ORDER BY campaign_id`)).toEqual([
+      {
+        campaign_id: '1',
+        action_keys: ['actions.lead', 'actions.link_click', 'action_values.purchase'],
+        totals: [1, 100, 10, 500, 0, 9, 0, 1, 100, 10, 500, 0, 9, 0, 2, 250, 14, 900, 1, 12, 12.5, 3, 300, 20, 1000, 1, 18, 12.5],
+      },
+      { campaign_id: '2', action_keys: [], totals: [1, 40, 1, 70, 1, 40, 1, 70] },
+    ]);
+
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await dataSource.query(SERIES_LISTS)).toEqual(seriesLists);
     await dataSource.undoLastMigration({ transaction: 'each' });
     const back = await dataSource.query(
       `SELECT campaign_id, breakdown_value, date::text AS date, days, impressions::int, clicks::int, spend::int, actions, action_values FROM meta_campaign_insight_totals ORDER BY campaign_id, date`,

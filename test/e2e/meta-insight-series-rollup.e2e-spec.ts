@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
+import { parseNumberArray, seriesLists } from '../../src/sync/meta/meta-insight-series.codec';
 import { MetaInsightSeriesStore } from '../../src/sync/meta/meta-insight-series.store';
 import { addDays, arrayLiteral } from '../../src/sync/meta/meta-insights.store';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -30,12 +31,14 @@ describe('MetaInsightSeriesStore.rollUp', () => {
     );
   }
 
-  const series = (owner: (typeof owners)[number]) =>
-    dataSource.query(
-      `SELECT campaign_id, breakdown_value, first_date::text AS first_date, days, impressions, clicks, spend, actions FROM meta_campaign_insight_series
+  const series = async (owner: (typeof owners)[number]) => {
+    const rows: Array<Record<string, string>> = await dataSource.query(
+      `SELECT campaign_id, breakdown_value, first_date::text AS first_date, action_keys, totals::text AS totals FROM meta_campaign_insight_series
         WHERE ad_account_id = $1 ORDER BY campaign_id, breakdown_value`,
       [owner.adAccountId],
     );
+    return rows.map(({ action_keys, totals, ...row }) => ({ ...row, ...seriesLists(action_keys as unknown as string[], parseNumberArray(totals)) }));
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -58,7 +61,7 @@ describe('MetaInsightSeriesStore.rollUp', () => {
     expect(await series(owners[1])).toEqual(whole);
     // Campaign 1, value a: no data on day 2 (1 + 2 = 3), so the running totals stay.
     expect(whole[0]).toMatchObject({ campaign_id: '1', breakdown_value: 'a', first_date: first, days: [1, 2, 2, 3, 4, 4, 5, 6, 6, 7] });
-    expect(whole[0].impressions.slice(0, 4)).toEqual(['100', '201', '201', '304']);
+    expect(whole[0].impressions.slice(0, 4)).toEqual([100, 201, 201, 304]);
     expect(whole[0].actions.lead.slice(0, 4)).toEqual([0, 1, 1, 4]);
 
     // A resync: days 7..11 again (numbers doubled), two new days; days 0..6 are kept from the series.
@@ -69,7 +72,7 @@ describe('MetaInsightSeriesStore.rollUp', () => {
     expect(await series(owners[1])).toEqual(resynced);
     expect(resynced[0].days).toEqual([1, 2, 2, 3, 4, 4, 5, 6, 6, 7, 8, 8]);
     // Days 0..6 as before; day 7 adds its doubled number (2 × 107).
-    expect(Number(resynced[0].impressions[7]) - Number(resynced[0].impressions[6])).toBe(214);
+    expect(resynced[0].impressions[7] - resynced[0].impressions[6]).toBe(214);
     expect(resynced[0].impressions.slice(0, 7)).toEqual(whole[0].impressions.slice(0, 7));
   });
 });

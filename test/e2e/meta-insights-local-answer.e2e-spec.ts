@@ -9,6 +9,8 @@ import { MetaTeamFixture, startMetaTeam } from '../support/meta-team';
 const ACCOUNT = '6101';
 const YEN_ACCOUNT = '6102';
 const HISTORY_DAYS = 30;
+/** SQL of the 1-based index in `totals` of a fixed column on day $2 (see meta-insight-series.codec.ts). */
+const dayColumn = (column: 'impressions' | 'clicks') => `($2::date - first_date) * (4 + cardinality(action_keys)) + ${column === 'impressions' ? 2 : 3}`;
 const BREAKDOWNS = ['', 'gender', 'age', 'country', 'publisher_platform', 'impression_device'] as const;
 
 describe('Local insights answers: serialized once, cached per tenant, account, copy version and query', () => {
@@ -154,7 +156,7 @@ describe('Local insights answers: serialized once, cached per tenant, account, c
     expect(held.bytes).toBeGreaterThan(0);
     const owner = await accountOf(ACCOUNT);
     // Written behind the import's back: the cached answer does not see it, which shows the read is served from it.
-    await f.testApp.query(`UPDATE meta_campaign_insight_series SET impressions[$2::date - first_date + 1] = impressions[$2::date - first_date + 1] + 1000000 WHERE ad_account_id = $1 AND breakdown = 'gender'`, [owner.id, until]);
+    await f.testApp.query(`UPDATE meta_campaign_insight_series SET totals[${dayColumn('impressions')}] = totals[${dayColumn('impressions')}] + 1000000 WHERE ad_account_id = $1 AND breakdown = 'gender'`, [owner.id, until]);
     const second = await insights(viewer, query).expect(200);
     expect(second.body.data).toEqual(first.body.data);
     expect(second.body.meta).toEqual(first.body.meta);
@@ -183,7 +185,7 @@ describe('Local insights answers: serialized once, cached per tenant, account, c
       `INSERT INTO imports (tenant_id, team_id, ad_account_id, platform, mode, status, finished_at) VALUES ($1, $2, $3, 'meta', 'resync', 'failed', now())`,
       [owner.tenantId, team, owner.id],
     );
-    await f.testApp.query(`UPDATE meta_campaign_insight_series SET clicks[$2::date - first_date + 1] = clicks[$2::date - first_date + 1] + 7 WHERE ad_account_id = $1 AND breakdown = 'none'`, [owner.id, until]);
+    await f.testApp.query(`UPDATE meta_campaign_insight_series SET totals[${dayColumn('clicks')}] = totals[${dayColumn('clicks')}] + 7 WHERE ad_account_id = $1 AND breakdown = 'none'`, [owner.id, until]);
     const after = await insights(viewer, query).expect(200);
     expect(after.body.meta).toEqual(before.body.meta);
     const clicks = (rows: Array<Record<string, number>>) => rows.reduce((sum, row) => sum + row.clicks, 0);

@@ -4,6 +4,7 @@ import type { SqlRunner } from '../import-step';
 import { serialSql } from '../serial-sql';
 import { addDays, arrayLiteral, InsightsOwner } from './meta-insights.store';
 import { buildSeries, groupKey, InsightSeries, SeriesDay } from './meta-insights-rollup';
+import { dayTotals, parseNumberArray, SERIES_FIXED_COLUMNS, seriesActionKeys, seriesLists, totalsLiteral } from './meta-insight-series.codec';
 
 /** One group over a range, as the local read fetches it. */
 export interface RangeRow {
@@ -29,8 +30,6 @@ const EPOCH_DAYS = `DATE '1970-01-01'`;
 type Key = readonly [campaignId: string, breakdownValue: string];
 
 const toNumber = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
-const numbers = (value: unknown): number[] => (Array.isArray(value) ? value.map(Number) : []);
-const objectOf = <T>(value: unknown): Record<string, T> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, T>) : {});
 const statsOf = (value: unknown): MetaActionStat[] | null => (Array.isArray(value) ? (value as MetaActionStat[]) : null);
 const dayOf = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 
@@ -43,20 +42,23 @@ function keyBound(op: '>' | '<=', key: Key | undefined, params: unknown[]): stri
 
 const UPSERT_SERIES = `
   INSERT INTO meta_campaign_insight_series
-    (tenant_id, ad_account_id, breakdown, campaign_id, breakdown_value, campaign_name, first_date,
-     days, impressions, clicks, spend, actions, action_values)
+    (tenant_id, ad_account_id, breakdown, campaign_id, breakdown_value, campaign_name, first_date, action_keys, totals)
   SELECT $1::uuid, $2::uuid, $3::text, r.campaign_id, r.breakdown_value, r.campaign_name, ${EPOCH_DAYS} + r.first_day,
-         r.days::integer[], r.impressions::bigint[], r.clicks::bigint[], r.spend::bigint[], r.actions, r.action_values
-    FROM ROWS FROM (
-           unnest($4::text[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[], $10::text[], $11::text[]),
-           jsonb_array_elements($12::jsonb), jsonb_array_elements($13::jsonb))
-      AS r(campaign_id, breakdown_value, campaign_name, first_day, days, impressions, clicks, spend, actions, action_values)
+         r.action_keys::text[], r.totals::float8[]
+    FROM unnest($4::text[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[])
+      AS r(campaign_id, breakdown_value, campaign_name, first_day, action_keys, totals)
   ON CONFLICT (ad_account_id, breakdown, campaign_id, breakdown_value) DO UPDATE SET
-    campaign_name = EXCLUDED.campaign_name, first_date = EXCLUDED.first_date, days = EXCLUDED.days,
-    impressions = EXCLUDED.impressions, clicks = EXCLUDED.clicks, spend = EXCLUDED.spend,
-    actions = EXCLUDED.actions, action_values = EXCLUDED.action_values`;
+    campaign_name = EXCLUDED.campaign_name, first_date = EXCLUDED.first_date,
+    action_keys = EXCLUDED.action_keys, totals = EXCLUDED.totals`;
 
-const numberList = (list: readonly number[]) => `{${list.join(',')}}`;
+/** The columns that make a stored series (see storedSeries). */
+const SERIES_COLUMNS = `campaign_id, breakdown_value, campaign_name, first_date - ${EPOCH_DAYS} AS first_day, action_keys, totals::text AS totals`;
+
+/** The write's per-row parameters after the scope: the series' action keys and totals as array literals. */
+function seriesColumns(series: readonly InsightSeries[]): [string, string] {
+  const keys = series.map(seriesActionKeys);
+  return [arrayLiteral(keys.map((list) => arrayLiteral(list))), arrayLiteral(series.map((s, i) => totalsLiteral(s, keys[i])))];
+}
 
 function storedSeries(row: Record<string, unknown>): InsightSeries {
   return {
@@ -64,12 +66,7 @@ function storedSeries(row: Record<string, unknown>): InsightSeries {
     breakdownValue: row.breakdown_value as string,
     campaignName: (row.campaign_name as string | null) ?? null,
     firstDay: Number(row.first_day),
-    days: numbers(row.days),
-    impressions: numbers(row.impressions),
-    clicks: numbers(row.clicks),
-    spend: numbers(row.spend),
-    actions: objectOf<number[]>(row.actions),
-    actionValues: objectOf<number[]>(row.action_values),
+    ...seriesLists(row.action_keys as string[], parseNumberArray(row.totals as string)),
   };
 }
 
@@ -114,7 +111,7 @@ export const MetaInsightSeriesStore = {
     const readOld = (after: Key | undefined, upTo: Key | undefined): Promise<Array<Record<string, unknown>>> => {
       const params: unknown[] = [...scope];
       return sql.query(
-        `SELECT campaign_id, breakdown_value, campaign_name, first_date - ${EPOCH_DAYS} AS first_day, days, impressions, clicks, spend, actions, action_values
+        `SELECT ${SERIES_COLUMNS}
            FROM meta_campaign_insight_series
           WHERE tenant_id = $1 AND ad_account_id = $2 AND breakdown = $3${keyBound('>', after, params)}${keyBound('<=', upTo, params)}`,
         params,
@@ -190,12 +187,7 @@ export const MetaInsightSeriesStore = {
       arrayLiteral(series.map((s) => s.breakdownValue)),
       arrayLiteral(series.map((s) => s.campaignName)),
       arrayLiteral(series.map((s) => s.firstDay)),
-      arrayLiteral(series.map((s) => numberList(s.days))),
-      arrayLiteral(series.map((s) => numberList(s.impressions))),
-      arrayLiteral(series.map((s) => numberList(s.clicks))),
-      arrayLiteral(series.map((s) => numberList(s.spend))),
-      JSON.stringify(series.map((s) => s.actions)),
-      JSON.stringify(series.map((s) => s.actionValues)),
+      ...seriesColumns(series),
     ]);
   },
 
@@ -205,37 +197,51 @@ export const MetaInsightSeriesStore = {
    * days all the same).
    */
   async rangeTotals(sql: SqlRunner, owner: InsightsOwner, breakdown: MetaCopiedBreakdown, start: string, end: string, withActions: boolean): Promise<RangeRow[]> {
-    const pick = (column: string, index: string) => `(SELECT jsonb_object_agg(a.key, a.value -> ${index}) FROM jsonb_each(s.${column}) a)`;
-    const actions = withActions
-      ? `, ${pick('actions', 'i.e')} AS e_actions, ${pick('action_values', 'i.e')} AS e_action_values,
-           CASE WHEN i.b >= 0 THEN ${pick('actions', 'i.b')} END AS s_actions, CASE WHEN i.b >= 0 THEN ${pick('action_values', 'i.b')} END AS s_action_values`
-      : '';
-    // i.e and i.b: 0-based positions of the range's end and of the day before its start (negative: before the group).
-    const rows: Array<Record<string, unknown>> = await sql.query(
-      `SELECT s.campaign_id, s.breakdown_value, s.campaign_name,
-              s.impressions[i.e + 1] - COALESCE(s.impressions[i.b + 1], 0) AS impressions,
-              s.clicks[i.e + 1] - COALESCE(s.clicks[i.b + 1], 0) AS clicks,
-              s.spend[i.e + 1] - COALESCE(s.spend[i.b + 1], 0) AS spend${actions}
+    // i.e and i.b: 0-based days of the range's end and of the day before its start (negative: before the group); each
+    // is a slice of `totals` (all its columns, or the fixed ones only), sent as text and split here, which is several
+    // times faster than the driver's array parsing.
+    const width = withActions ? 'i.w' : String(SERIES_FIXED_COLUMNS);
+    const rows: Array<Record<string, string | null>> = await sql.query(
+      `SELECT s.campaign_id, s.breakdown_value, s.campaign_name, ${withActions ? 'to_json(s.action_keys)::text' : 'NULL'} AS action_keys,
+              s.totals[i.e * i.w + 1 : i.e * i.w + ${width}]::text AS e,
+              CASE WHEN i.b >= 0 THEN s.totals[i.b * i.w + 1 : i.b * i.w + ${width}]::text END AS b
          FROM meta_campaign_insight_series s,
-              LATERAL (SELECT LEAST($4::date - s.first_date, cardinality(s.days) - 1) AS e,
-                              LEAST($5::date - s.first_date, cardinality(s.days) - 1) AS b) i
+              LATERAL (SELECT ${SERIES_FIXED_COLUMNS} + cardinality(s.action_keys) AS w) k,
+              LATERAL (SELECT k.w, LEAST($4::date - s.first_date, cardinality(s.totals) / k.w - 1) AS e,
+                              LEAST($5::date - s.first_date, cardinality(s.totals) / k.w - 1) AS b) i
         WHERE s.tenant_id = $1 AND s.ad_account_id = $2 AND s.breakdown = $3 AND s.first_date <= $4::date
-          AND s.days[i.e + 1] > COALESCE(s.days[i.b + 1], 0)
         ORDER BY s.campaign_id, s.breakdown_value`,
       [owner.tenantId, owner.adAccountId, breakdown, end, addDays(start, -1)],
     );
-    return rows.map((row) => ({
-      campaignId: row.campaign_id as string,
-      breakdownValue: row.breakdown_value as string,
-      campaignName: (row.campaign_name as string | null) ?? null,
-      impressions: toNumber(row.impressions),
-      clicks: toNumber(row.clicks),
-      spend: toNumber(row.spend),
-      actionsEnd: objectOf<number>(row.e_actions),
-      actionsStart: row.s_actions ? objectOf<number>(row.s_actions) : undefined,
-      actionValuesEnd: objectOf<number>(row.e_action_values),
-      actionValuesStart: row.s_action_values ? objectOf<number>(row.s_action_values) : undefined,
-    }));
+    // Rows of one account share a few lists of action keys.
+    const keyLists = new Map<string, string[]>();
+    const keysOf = (json: string | null): string[] => {
+      if (!json) return [];
+      let keys = keyLists.get(json);
+      if (!keys) keyLists.set(json, (keys = JSON.parse(json) as string[]));
+      return keys;
+    };
+    const ranges: RangeRow[] = [];
+    for (const row of rows) {
+      const keys = keysOf(row.action_keys);
+      const to = dayTotals(keys, parseNumberArray(row.e));
+      const from = row.b === null ? undefined : dayTotals(keys, parseNumberArray(row.b));
+      // A range has data when the group's count of days grew over it.
+      if (to.days <= (from?.days ?? 0)) continue;
+      ranges.push({
+        campaignId: row.campaign_id as string,
+        breakdownValue: row.breakdown_value as string,
+        campaignName: row.campaign_name,
+        impressions: to.impressions - (from?.impressions ?? 0),
+        clicks: to.clicks - (from?.clicks ?? 0),
+        spend: to.spend - (from?.spend ?? 0),
+        actionsEnd: to.actions,
+        actionsStart: from?.actions,
+        actionValuesEnd: to.actionValues,
+        actionValuesStart: from?.actionValues,
+      });
+    }
+    return ranges;
   },
 };
 
