@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PreparedStatement, queryPrepared } from '../database/prepared-statement';
 import type { TeamMemberRole } from '../teams/team-member.entity';
 import { TeamAccess, WorkspaceAccess } from './access.types';
 
@@ -20,21 +21,34 @@ interface WorkspaceAccessRow {
   is_member: boolean;
 }
 
+// Run before every team or workspace request: prepared, so PostgreSQL plans them once per connection.
+const TEAM_ACCESS: PreparedStatement = {
+  name: 'team_access',
+  text: `
+    SELECT t.id AS team_id, t.name AS team_name, t.is_default, t.workspace_id,
+           (w.admin_user_id = $3) AS is_workspace_admin, m.role
+      FROM teams t
+      JOIN workspaces w ON w.id = t.workspace_id AND w.tenant_id = $2
+      LEFT JOIN team_members m ON m.team_id = t.id AND m.user_id = $3
+     WHERE t.id = $1 AND t.tenant_id = $2`,
+};
+const WORKSPACE_ACCESS: PreparedStatement = {
+  name: 'workspace_access',
+  text: `
+    SELECT w.id AS workspace_id, w.enterprise_id, (w.admin_user_id = $3) AS is_admin,
+           EXISTS (SELECT 1 FROM team_members m JOIN teams t ON t.id = m.team_id
+                    WHERE t.workspace_id = w.id AND m.user_id = $3) AS is_member
+      FROM workspaces w
+     WHERE w.tenant_id = $1 AND w.enterprise_id = $2`,
+};
+
 /** Resolves, in one query each, how the caller relates to a team or a workspace of their own tenant. */
 @Injectable()
 export class AccessService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async team(tenantId: string, userId: string, teamId: string): Promise<TeamAccess | undefined> {
-    const rows: TeamAccessRow[] = await this.dataSource.query(
-      `SELECT t.id AS team_id, t.name AS team_name, t.is_default, t.workspace_id,
-              (w.admin_user_id = $3) AS is_workspace_admin, m.role
-         FROM teams t
-         JOIN workspaces w ON w.id = t.workspace_id AND w.tenant_id = $2
-         LEFT JOIN team_members m ON m.team_id = t.id AND m.user_id = $3
-        WHERE t.id = $1 AND t.tenant_id = $2`,
-      [teamId, tenantId, userId],
-    );
+    const rows = await queryPrepared<TeamAccessRow>(this.dataSource, TEAM_ACCESS, [teamId, tenantId, userId]);
     const row = rows[0];
     if (!row) return undefined;
     return {
@@ -49,14 +63,7 @@ export class AccessService {
   }
 
   async workspace(tenantId: string, userId: string, enterpriseId: string): Promise<WorkspaceAccess | undefined> {
-    const rows: WorkspaceAccessRow[] = await this.dataSource.query(
-      `SELECT w.id AS workspace_id, w.enterprise_id, (w.admin_user_id = $3) AS is_admin,
-              EXISTS (SELECT 1 FROM team_members m JOIN teams t ON t.id = m.team_id
-                       WHERE t.workspace_id = w.id AND m.user_id = $3) AS is_member
-         FROM workspaces w
-        WHERE w.tenant_id = $1 AND w.enterprise_id = $2`,
-      [tenantId, enterpriseId, userId],
-    );
+    const rows = await queryPrepared<WorkspaceAccessRow>(this.dataSource, WORKSPACE_ACCESS, [tenantId, enterpriseId, userId]);
     const row = rows[0];
     if (!row) return undefined;
     return { workspaceId: row.workspace_id, enterpriseId: row.enterprise_id, tenantId, isAdmin: row.is_admin, isMember: row.is_member };

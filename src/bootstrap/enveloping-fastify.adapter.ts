@@ -24,11 +24,12 @@ export class EnvelopingFastifyAdapter extends FastifyAdapter {
         body = successEnvelope(body, envelopeContextOf(response.request, statusCode ?? response.statusCode));
         if (typeof body === 'string') response.type('application/json; charset=utf-8');
         if (body instanceof JsonChunks) {
-          // A stream is piped chunk by chunk; with its length set it is not sent chunked. Such an answer is gzip for
-          // a client that accepts it, so caches must key it by Accept-Encoding either way.
+          // Several chunks go as a stream, piped chunk by chunk (with its length set it is not sent chunked); one
+          // (a gzip answer) as it is. Such an answer is gzip for a client that accepts it, so caches must key it by
+          // Accept-Encoding either way.
           response.type('application/json; charset=utf-8').header('content-length', body.byteLength).header('vary', 'accept-encoding');
           if (body.encoding) response.header('content-encoding', body.encoding);
-          body = Readable.from(body.chunks);
+          body = body.chunks.length === 1 ? body.chunks[0] : Readable.from(body.chunks);
         }
       }
     }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { MetaInsightSeries1796510000000 } from '../../migrations/1796510000000-MetaInsightSeries';
 import { MetaInsightSeriesStore } from '../../src/sync/meta/meta-insight-series.store';
+import { localInsightsJson } from '../../src/sync/meta/meta-local-insights.writer';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
@@ -72,21 +73,29 @@ describe('migrations MetaInsightSeries1796510000000 and MetaInsightSeriesTotals1
     ]);
 
     // 09-02..09-04: campaign 1 is the 09-04 totals minus the 09-01 ones; campaign 2 started inside the range.
+    const keys = ['actions.lead', 'actions.link_click', 'action_values.purchase'];
     const range = await MetaInsightSeriesStore.rangeTotals(dataSource, owner, 'gender', '2026-09-02', '2026-09-04', true);
     expect(range).toEqual([
+      { campaignId: '1', breakdownValue: 'female', campaignName: 'New name', actionKeys: keys, end: [3, 300, 20, 1000, 1, 18, 12.5], start: [1, 100, 10, 500, 0, 9, 0] },
+      { campaignId: '2', breakdownValue: 'female', campaignName: null, actionKeys: [], end: [1, 40, 1, 70], start: undefined },
+    ]);
+    const read = { fields: ['impressions', 'clicks', 'spend', 'actions', 'action_values'], startDate: '2026-09-02', endDate: '2026-09-04' };
+    expect(JSON.parse(localInsightsJson(range, read, 'USD'))).toEqual([
       {
-        campaignId: '1',
-        breakdownValue: 'female',
-        campaignName: 'New name',
+        campaign_id: '1',
+        campaign_name: 'New name',
         impressions: 200,
         clicks: 10,
-        spend: 500,
-        actionsEnd: { link_click: 18, lead: 1 },
-        actionsStart: { link_click: 9, lead: 0 },
-        actionValuesEnd: { purchase: 12.5 },
-        actionValuesStart: { purchase: 0 },
+        spend: 5,
+        actions: [
+          { action_type: 'lead', value: 1 },
+          { action_type: 'link_click', value: 9 },
+        ],
+        action_values: [{ action_type: 'purchase', value: 12.5 }],
+        date_start: '2026-09-02',
+        date_stop: '2026-09-04',
       },
-      { campaignId: '2', breakdownValue: 'female', campaignName: null, impressions: 40, clicks: 1, spend: 70, actionsEnd: {}, actionValuesEnd: {} },
+      { campaign_id: '2', impressions: 40, clicks: 1, spend: 0.7, date_start: '2026-09-02', date_stop: '2026-09-04' },
     ]);
     // 09-02 alone: campaign 1 had no new day (its count did not grow), campaign 2 had not started.
     expect(await MetaInsightSeriesStore.rangeTotals(dataSource, owner, 'gender', '2026-09-02', '2026-09-02', false)).toEqual([]);

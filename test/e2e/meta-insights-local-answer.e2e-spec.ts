@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { META_LOCAL_INSIGHT_FIELDS, localInsightsRows, MetaInsightsRead, MetaInsightsSource } from '../../src/sync/meta/meta-insights-source.service';
+import { META_LOCAL_INSIGHT_FIELDS, MetaInsightsRead, MetaInsightsSource } from '../../src/sync/meta/meta-insights-source.service';
+import { localInsightsJson } from '../../src/sync/meta/meta-local-insights.writer';
 import { addDays } from '../../src/sync/meta/meta-insights.store';
 import { MetaInsightSeriesStore } from '../../src/sync/meta/meta-insight-series.store';
 import type { UserSession } from '../support/api-client';
@@ -87,7 +88,7 @@ describe('Local insights answers: serialized once, cached per tenant, account, c
     const owner = await accountOf(account, teamId);
     const withActions = read.fields.includes('actions') || read.fields.includes('action_values');
     const ranges = await MetaInsightSeriesStore.rangeTotals(dataSource, { tenantId: owner.tenantId, adAccountId: owner.id }, read.breakdown ?? 'none', read.startDate, read.endDate, withActions);
-    return JSON.stringify(localInsightsRows(ranges, read, owner.currency));
+    return localInsightsJson(ranges, read, owner.currency);
   }
 
   /** The answer's text with the data the reference gives; also checks the rest of the envelope. */

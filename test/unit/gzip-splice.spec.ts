@@ -2,10 +2,10 @@ import * as zlib from 'node:zlib';
 import { acceptsGzip, gzipPrefix, gzipWithTail } from '../../src/common/http/gzip-splice';
 
 describe('gzip of a precompressed head and body with a per-request tail', () => {
-  it('is one valid gzip member holding head, body and tail', () => {
+  it('is one valid gzip member holding head, body and tail', async () => {
     const head = Buffer.from('{"success":true,"data":');
     const body = Buffer.from(JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ id: String(i), name: `Été ☀ ${i}`, value: i / 7 }))));
-    const prefix = gzipPrefix([head, body]);
+    const prefix = await gzipPrefix([head, body]);
     const long = `,"requestId":"${'é'.repeat(70_000)}"}`;
     for (const tail of ['', '}', ',"message":"ok","timestamp":"2026-12-05T00:00:00.000Z","requestId":"r-1"}', ',"requestId":"r-2"}', long]) {
       const chunks = gzipWithTail(prefix, Buffer.from(tail));

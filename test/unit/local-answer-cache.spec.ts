@@ -1,6 +1,7 @@
 import { bytesOf, DEFAULT_LOCAL_ANSWER_CACHE_BYTES, LocalAnswerCache, localAnswerKey, LocalAnswerScope } from '../../src/sync/local-answer-cache';
 import { loadConfig } from '../../src/config/load-config';
-import { META_LOCAL_INSIGHT_FIELDS, localInsightKeys } from '../../src/sync/meta/meta-insights-source.service';
+import { META_LOCAL_INSIGHT_FIELDS } from '../../src/sync/meta/meta-insights-source.service';
+import { localInsightKeys } from '../../src/sync/meta/meta-local-insights.writer';
 
 const scope = (overrides: Partial<LocalAnswerScope> = {}): LocalAnswerScope => ({ tenantId: 'tenant-a', adAccountId: 'account-1', version: 'v1', ...overrides });
 const query = (startDate = '2026-01-01', breakdown = 'gender') => ['campaign', breakdown, startDate, '2026-03-31', ['campaign_id', 'impressions']];

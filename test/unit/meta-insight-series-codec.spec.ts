@@ -1,4 +1,4 @@
-import { dayTotals, parseNumberArray, seriesActionKeys, seriesLists, totalsLiteral } from '../../src/sync/meta/meta-insight-series.codec';
+import { parseNumberArray, seriesActionKeys, seriesLists, totalsLiteral } from '../../src/sync/meta/meta-insight-series.codec';
 import type { InsightSeries } from '../../src/sync/meta/meta-insights-rollup';
 
 const series: InsightSeries = {
@@ -33,18 +33,5 @@ describe('series totals as stored', () => {
     expect(parseNumberArray('{1,2.5,-3,1e+21,4.5e-07}')).toEqual([1, 2.5, -3, 1e21, 4.5e-7]);
     expect(parseNumberArray('{}')).toEqual([]);
     expect(parseNumberArray(null)).toEqual([]);
-  });
-
-  it('names one day of the totals by its action keys', () => {
-    const keys = seriesActionKeys(series);
-    expect(dayTotals(keys, [2, 300, 9, 700, 5, 1, 12.5])).toEqual({
-      days: 2,
-      impressions: 300,
-      clicks: 9,
-      spend: 700,
-      actions: { link_click: 5, 'offsite_conversion.fb_pixel_purchase': 1 },
-      actionValues: { purchase: 12.5 },
-    });
-    expect(dayTotals([], [1, 40, 1, 70])).toEqual({ days: 1, impressions: 40, clicks: 1, spend: 70, actions: {}, actionValues: {} });
   });
 });

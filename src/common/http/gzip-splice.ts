@@ -1,4 +1,7 @@
+import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
+
+const deflateRaw = promisify(zlib.deflateRaw);
 
 /** Gzip's fixed header: deflate, no name or time, unknown OS. */
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
@@ -11,18 +14,19 @@ export interface GzipPrefix {
 }
 
 /**
- * Compresses a large, fixed start of a body once (fastest level: it is made on a cache miss). The deflate data ends
- * with a sync flush (byte-aligned, not final) and refers to nothing outside itself, so a tail compressed on its own
- * can follow it in the same member. Pure.
+ * Compresses a large, fixed start of a body once, on libuv's thread pool rather than the event loop (fastest level:
+ * it is made for every cache miss). The deflate data ends with a sync flush (byte-aligned, not final) and refers to
+ * nothing outside itself, so a tail compressed on its own can follow it in the same member.
  */
-export function gzipPrefix(parts: readonly Buffer[]): GzipPrefix {
+export async function gzipPrefix(parts: readonly Buffer[]): Promise<GzipPrefix> {
+  const deflated = await deflateRaw(Buffer.concat(parts), { level: zlib.constants.Z_BEST_SPEED, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  // After the compression, so not in the request that made the answer.
   let crc = 0;
   let size = 0;
   for (const part of parts) {
     crc = zlib.crc32(part, crc);
     size += part.length;
   }
-  const deflated = zlib.deflateRawSync(Buffer.concat(parts), { level: zlib.constants.Z_BEST_SPEED, finishFlush: zlib.constants.Z_SYNC_FLUSH });
   return { bytes: Buffer.concat([GZIP_HEADER, deflated]), crc, size };
 }
 

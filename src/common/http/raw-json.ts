@@ -17,18 +17,28 @@ export class RawJson {
  * written into each response as it is instead of being joined, measured and encoded as a string every time.
  */
 export class RawJsonBytes {
-  /** `gzipHead` and the bytes, compressed once for clients that accept gzip (see cachedAnswer in envelope.ts). */
-  readonly gzip: GzipPrefix | undefined;
+  /** What it holds in memory, counted when it is cached: the compressed copy as a quarter of the bytes until known. */
+  readonly byteLength: number;
+  /** Settles (never rejects) once `gzip` is made, or could not be. */
+  readonly gzipReady: Promise<void>;
+  private compressed: GzipPrefix | undefined;
 
   constructor(
     public readonly bytes: Buffer,
     options: { gzipHead?: Buffer } = {},
   ) {
-    this.gzip = options.gzipHead ? gzipPrefix([options.gzipHead, bytes]) : undefined;
+    this.byteLength = bytes.length + (options.gzipHead ? Math.ceil(bytes.length / 4) : 0);
+    // Made in the background: the answer is served uncompressed until then.
+    this.gzipReady = options.gzipHead
+      ? gzipPrefix([options.gzipHead, bytes]).then(
+          (prefix) => void (this.compressed = prefix),
+          () => undefined,
+        )
+      : Promise.resolve();
   }
 
-  /** What it holds in memory. */
-  get byteLength(): number {
-    return this.bytes.length + (this.gzip?.bytes.length ?? 0);
+  /** `gzipHead` and the bytes compressed, for clients that accept gzip (see cachedAnswer in envelope.ts). */
+  get gzip(): GzipPrefix | undefined {
+    return this.compressed;
   }
 }

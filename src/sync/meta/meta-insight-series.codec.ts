@@ -48,26 +48,3 @@ export function seriesLists(keys: readonly string[], totals: readonly number[]):
   });
   return { days: columns[0], impressions: columns[1], clicks: columns[2], spend: columns[3], actions, actionValues };
 }
-
-/** One day of a series as a range read gets it: its fixed numbers and its action totals by type. */
-export interface SeriesDayTotals {
-  days: number;
-  impressions: number;
-  clicks: number;
-  spend: number;
-  actions: Record<string, number>;
-  actionValues: Record<string, number>;
-}
-
-/** A day's slice of `totals` (as parsed by parseNumberArray) named by the row's action keys. Pure. */
-export function dayTotals(keys: readonly string[], slice: readonly number[]): SeriesDayTotals {
-  const actions: Record<string, number> = {};
-  const actionValues: Record<string, number> = {};
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const value = slice[SERIES_FIXED_COLUMNS + i] ?? 0;
-    if (key.startsWith(ACTIONS)) actions[key.slice(ACTIONS.length)] = value;
-    else actionValues[key.slice(ACTION_VALUES.length)] = value;
-  }
-  return { days: slice[0] ?? 0, impressions: slice[1] ?? 0, clicks: slice[2] ?? 0, spend: slice[3] ?? 0, actions, actionValues };
-}

@@ -4,23 +4,10 @@ import type { SqlRunner } from '../import-step';
 import { serialSql } from '../serial-sql';
 import { addDays, arrayLiteral, InsightsOwner } from './meta-insights.store';
 import { buildSeries, groupKey, InsightSeries, SeriesDay } from './meta-insights-rollup';
-import { dayTotals, parseNumberArray, SERIES_FIXED_COLUMNS, seriesActionKeys, seriesLists, totalsLiteral } from './meta-insight-series.codec';
+import type { RangeRow } from './meta-local-insights.writer';
+import { parseNumberArray, SERIES_FIXED_COLUMNS, seriesActionKeys, seriesLists, totalsLiteral } from './meta-insight-series.codec';
 
-/** One group over a range, as the local read fetches it. */
-export interface RangeRow {
-  campaignId: string;
-  breakdownValue: string;
-  campaignName: string | null;
-  /** The range's own numbers: the running totals at its end minus those of the day before its start. */
-  impressions: number;
-  clicks: number;
-  spend: number;
-  /** Running action totals at both ends ({} when not asked), subtracted by the caller. */
-  actionsEnd: Record<string, number>;
-  actionsStart?: Record<string, number>;
-  actionValuesEnd: Record<string, number>;
-  actionValuesStart?: Record<string, number>;
-}
+const NO_KEYS: readonly string[] = [];
 
 /** Stored days read at once by the roll-up, whole groups only (so also more than a group's days). */
 const ROLLUP_READ_ROWS = 10_000;
@@ -192,9 +179,9 @@ export const MetaInsightSeriesStore = {
   },
 
   /**
-   * Every group of the breakdown with data in [start, end], with its numbers over the range: the elements at `end`
-   * and at the day before `start` of its row (a group's lists end with the copy; the last element stands for later
-   * days all the same).
+   * Every group of the breakdown with data in [start, end], with its stored days at `end` and at the day before
+   * `start` (a group's totals end with the copy; its last day stands for later days all the same). Without actions
+   * only the fixed columns are read.
    */
   async rangeTotals(sql: SqlRunner, owner: InsightsOwner, breakdown: MetaCopiedBreakdown, start: string, end: string, withActions: boolean): Promise<RangeRow[]> {
     // i.e and i.b: 0-based days of the range's end and of the day before its start (negative: before the group); each
@@ -215,30 +202,25 @@ export const MetaInsightSeriesStore = {
     );
     // Rows of one account share a few lists of action keys.
     const keyLists = new Map<string, string[]>();
-    const keysOf = (json: string | null): string[] => {
-      if (!json) return [];
+    const keysOf = (json: string | null): readonly string[] => {
+      if (!json) return NO_KEYS;
       let keys = keyLists.get(json);
       if (!keys) keyLists.set(json, (keys = JSON.parse(json) as string[]));
       return keys;
     };
     const ranges: RangeRow[] = [];
     for (const row of rows) {
-      const keys = keysOf(row.action_keys);
-      const to = dayTotals(keys, parseNumberArray(row.e));
-      const from = row.b === null ? undefined : dayTotals(keys, parseNumberArray(row.b));
+      const end = parseNumberArray(row.e);
+      const start = row.b === null ? undefined : parseNumberArray(row.b);
       // A range has data when the group's count of days grew over it.
-      if (to.days <= (from?.days ?? 0)) continue;
+      if ((end[0] ?? 0) <= (start?.[0] ?? 0)) continue;
       ranges.push({
         campaignId: row.campaign_id as string,
         breakdownValue: row.breakdown_value as string,
         campaignName: row.campaign_name,
-        impressions: to.impressions - (from?.impressions ?? 0),
-        clicks: to.clicks - (from?.clicks ?? 0),
-        spend: to.spend - (from?.spend ?? 0),
-        actionsEnd: to.actions,
-        actionsStart: from?.actions,
-        actionValuesEnd: to.actionValues,
-        actionValuesStart: from?.actionValues,
+        actionKeys: keysOf(row.action_keys),
+        end,
+        start,
       });
     }
     return ranges;

@@ -137,20 +137,3 @@ export function buildSeries(
   }
   return { ...key, campaignName, firstDay, days, impressions, clicks, spend, actions: actions.lists, actionValues: actionValues.lists };
 }
-
-/**
- * Actions of a range from the running totals at its end and at the day before its start (undefined: nothing
- * before): sorted by type, types without change left out (Meta sends no zero entries). Pure.
- */
-export function actionsBetween(end: Record<string, number>, start: Record<string, number> | undefined): MetaActionStat[] {
-  const types = Object.keys(end);
-  if (types.length > 1) types.sort();
-  const stats: MetaActionStat[] = [];
-  for (const type of types) {
-    const to = end[type];
-    const from = start?.[type] ?? 0;
-    const value = Number.isInteger(to) && Number.isInteger(from) ? to - from : round6(to - from);
-    if (value !== 0) stats.push({ action_type: type, value });
-  }
-  return stats;
-}

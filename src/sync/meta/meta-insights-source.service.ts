@@ -3,16 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AdAccountAccess } from '../../ad-accounts/ad-account-access.types';
 import { ApiResult } from '../../common/http/api-result';
-import { metaCurrencyFactor } from '../../platforms/meta/meta-campaign-insights.mapper';
 import type { MetaInsightBreakdown, MetaInsightLevel } from '../../platforms/meta/meta-read.fields';
 import { LocalCopyState } from '../local-copy-state.service';
-import { actionsBetween, round6 } from './meta-insights-rollup';
 import { AppConfig } from '../../config/app-config';
 import { cachedAnswer } from '../../common/http/envelope';
 import { RawJsonBytes } from '../../common/http/raw-json';
 import { LocalAnswerCache, localAnswerKey } from '../local-answer-cache';
 import { MetaInsightsStore } from './meta-insights.store';
-import { MetaInsightSeriesStore, RangeRow } from './meta-insight-series.store';
+import { MetaInsightSeriesStore } from './meta-insight-series.store';
+import { localInsightKeys, localInsightsJson } from './meta-local-insights.writer';
 
 type Row = Record<string, unknown>;
 
@@ -47,54 +46,6 @@ export interface MetaInsightsRead {
 /** Whether the copy could answer this read at all, before looking at what it holds. Pure. */
 export function answerableLocally(read: MetaInsightsRead): boolean {
   return !read.live && read.level === 'campaign' && read.fields.every((field) => META_LOCAL_INSIGHT_FIELDS.includes(field));
-}
-
-const nonEmpty = <T>(list: T[]) => (list.length > 0 ? list : undefined);
-
-type LocalField = (range: RangeRow, spend: number, read: MetaInsightsRead) => unknown;
-
-/** How each field of a local row is made; `spend` is the range's spend in major units. */
-const LOCAL_FIELDS: Readonly<Record<string, LocalField>> = {
-  campaign_id: (range) => range.campaignId,
-  campaign_name: (range) => range.campaignName ?? undefined,
-  impressions: (range) => range.impressions,
-  clicks: (range) => range.clicks,
-  spend: (_range, spend) => spend,
-  cpm: (range, spend) => (range.impressions ? round6((spend / range.impressions) * 1000) : 0),
-  // Meta leaves out cpc without clicks, and action lists without actions.
-  cpc: (range, spend) => (range.clicks ? round6(spend / range.clicks) : undefined),
-  ctr: (range) => (range.impressions ? round6((range.clicks / range.impressions) * 100) : 0),
-  actions: (range) => nonEmpty(actionsBetween(range.actionsEnd, range.actionsStart)),
-  action_values: (range) => nonEmpty(actionsBetween(range.actionValuesEnd, range.actionValuesStart)),
-  date_start: (_range, _spend, read) => read.startDate,
-  date_stop: (_range, _spend, read) => read.endDate,
-};
-
-/** The keys of each local row, in the answer's order (the breakdown's comes last): part of the cache key. Pure. */
-export function localInsightKeys(read: Pick<MetaInsightsRead, 'fields'>): string[] {
-  return [...new Set(['campaign_id', 'campaign_name', ...read.fields, 'date_start', 'date_stop'])].filter((key) => LOCAL_FIELDS[key] !== undefined);
-}
-
-/**
- * The groups' rows over the range, shaped like the live read's: the requested fields plus the campaign's id and
- * name, the breakdown value and the range's dates; money in major units; rates from the range's sums. Only the
- * asked fields are computed (a read can be thousands of rows). Pure.
- */
-export function localInsightsRows(ranges: readonly RangeRow[], read: MetaInsightsRead, currency: string | null): Row[] {
-  const keys = localInsightKeys(read);
-  const makers = keys.map((key) => [key, LOCAL_FIELDS[key]] as const);
-  // minor / 100 is the same double as the decimal "12.34" the live read parses.
-  const factor = metaCurrencyFactor(currency);
-  return ranges.map((range) => {
-    const spend = factor === 1 ? range.spend : range.spend / factor;
-    const out: Row = {};
-    for (const [key, make] of makers) {
-      const value = make(range, spend, read);
-      if (value !== undefined) out[key] = value;
-    }
-    if (read.breakdown) out[read.breakdown] = range.breakdownValue;
-    return out;
-  });
 }
 
 /**
@@ -139,7 +90,11 @@ export class MetaInsightsSource {
     const scope = { tenantId: account.tenantId, adAccountId: account.adsAccountId, version };
     const key = localAnswerKey(scope, [read.level, read.breakdown ?? 'none', read.startDate, read.endDate, localInsightKeys(read)]);
     const cached = this.cache.get(key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      // Only right after a miss: its compressed copy is still being made off the event loop.
+      await cached.gzipReady;
+      return cached;
+    }
     const pending = this.loading.get(key);
     if (pending) return pending;
     const load = this.load(account, read).then((json) => {
@@ -165,6 +120,6 @@ export class MetaInsightsSource {
     if (!coverage || read.startDate < coverage.since || read.endDate > coverage.until) return undefined;
     const withActions = read.fields.includes('actions') || read.fields.includes('action_values');
     const ranges = await MetaInsightSeriesStore.rangeTotals(this.dataSource, owner, read.breakdown ?? 'none', read.startDate, read.endDate, withActions);
-    return cachedAnswer(Buffer.from(JSON.stringify(localInsightsRows(ranges, read, coverage.currency))));
+    return cachedAnswer(Buffer.from(localInsightsJson(ranges, read, coverage.currency)));
   }
 }
