@@ -14,12 +14,13 @@ export interface GzipPrefix {
 }
 
 /**
- * Compresses a large, fixed start of a body once, on libuv's thread pool rather than the event loop (fastest level:
- * it is made for every cache miss). The deflate data ends with a sync flush (byte-aligned, not final) and refers to
- * nothing outside itself, so a tail compressed on its own can follow it in the same member.
+ * Compresses a large, fixed start of a body once, on libuv's thread pool rather than the event loop. Level 6: a 2.4 MB
+ * answer takes about 20 ms there (9 at level 1) and comes out a fifth smaller (239 against 302 KB), and moving the
+ * answer's bytes is most of a cached read's cost. The deflate data ends with a sync flush (byte-aligned, not final)
+ * and refers to nothing outside itself, so a tail compressed on its own can follow it in the same member.
  */
 export async function gzipPrefix(parts: readonly Buffer[]): Promise<GzipPrefix> {
-  const deflated = await deflateRaw(Buffer.concat(parts), { level: zlib.constants.Z_BEST_SPEED, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  const deflated = await deflateRaw(Buffer.concat(parts), { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH });
   // After the compression, so not in the request that made the answer.
   let crc = 0;
   let size = 0;
