@@ -22,6 +22,7 @@ export class RawJsonBytes {
   /** Settles (never rejects) once `gzip` is made, or could not be. */
   readonly gzipReady: Promise<void>;
   private compressed: GzipPrefix | undefined;
+  private gzipSettled: boolean;
 
   constructor(
     public readonly bytes: Buffer,
@@ -29,12 +30,20 @@ export class RawJsonBytes {
   ) {
     this.byteLength = bytes.length + (options.gzipHead ? Math.ceil(bytes.length / 4) : 0);
     // Made in the background: the answer is served uncompressed until then.
+    this.gzipSettled = !options.gzipHead;
     this.gzipReady = options.gzipHead
-      ? gzipPrefix([options.gzipHead, bytes]).then(
-          (prefix) => void (this.compressed = prefix),
-          () => undefined,
-        )
+      ? gzipPrefix([options.gzipHead, bytes])
+          .then(
+            (prefix) => void (this.compressed = prefix),
+            () => undefined,
+          )
+          .then(() => void (this.gzipSettled = true))
       : Promise.resolve();
+  }
+
+  /** Whether the compressed copy is still being made (a read can wait for it instead of sending the plain bytes). */
+  get gzipPending(): boolean {
+    return !this.gzipSettled;
   }
 
   /** `gzipHead` and the bytes compressed, for clients that accept gzip (see cachedAnswer in envelope.ts). */

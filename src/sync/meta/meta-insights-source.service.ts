@@ -92,7 +92,7 @@ export class MetaInsightsSource {
     const cached = this.cache.get(key);
     if (cached !== undefined) {
       // Only right after a miss: its compressed copy is still being made off the event loop.
-      await cached.gzipReady;
+      if (cached.gzipPending) await cached.gzipReady;
       return cached;
     }
     const pending = this.loading.get(key);
