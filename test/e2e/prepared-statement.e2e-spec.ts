@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { describeError } from '../../src/common/http/error-body';
 import { queryPrepared } from '../../src/database/prepared-statement';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -27,7 +28,10 @@ describe('queryPrepared', () => {
     expect(prepared).toEqual([{ name: 'test_double', statement: statement.text }]);
   });
 
-  it('passes errors on like any query', async () => {
-    await expect(queryPrepared(dataSource, { name: 'test_bad_cast', text: 'SELECT $1::int AS n' }, ['not a number'])).rejects.toThrow(/invalid input syntax/);
+  it('fails like dataSource.query: a QueryFailedError around the driver error, so it maps to the same answer', async () => {
+    const failure = await queryPrepared(dataSource, { name: 'test_bad_cast', text: 'SELECT $1::int AS n' }, ['not a number']).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    expect((failure as QueryFailedError<Error & { code: string }>).driverError.code).toBe('22P02');
+    expect(describeError(failure)).toMatchObject({ status: 400, unexpected: false });
   });
 });
