@@ -7,8 +7,10 @@ import type { InsightSeries } from './meta-insights-rollup';
  * two days it needs out of one array; integers up to 2^53 are exact in float8.
  */
 export const SERIES_FIXED_COLUMNS = 4;
-const ACTIONS = 'actions.';
-const ACTION_VALUES = 'action_values.';
+/** The prefix of each kind of action key, named as the answer's field. */
+export const ACTION_KEY_PREFIXES = { actions: 'actions.', action_values: 'action_values.' } as const;
+const ACTIONS = ACTION_KEY_PREFIXES.actions;
+const ACTION_VALUES = ACTION_KEY_PREFIXES.action_values;
 
 /** The action columns of a series, in stored order. Pure. */
 export function seriesActionKeys(series: Pick<InsightSeries, 'actions' | 'actionValues'>): string[] {

@@ -1,5 +1,5 @@
 import { metaCurrencyFactor } from '../../platforms/meta/meta-campaign-insights.mapper';
-import { SERIES_FIXED_COLUMNS } from './meta-insight-series.codec';
+import { ACTION_KEY_PREFIXES, SERIES_FIXED_COLUMNS } from './meta-insight-series.codec';
 import { round6 } from './meta-insights-rollup';
 
 /** One group over a range, as the local read fetches it. */
@@ -40,12 +40,10 @@ interface ActionStat {
 /** A field's value in a row (undefined: left out, as Meta does). */
 type FieldValue = (range: RangeRow, numbers: RangeNumbers, query: LocalInsightsQuery) => unknown;
 
-const ACTION_KINDS = { actions: 'actions.', action_values: 'action_values.' } as const;
-
 /** Rows of one account share a few lists of action keys: their columns are worked out once per list. */
-const columnsByKeys = new WeakMap<readonly string[], Record<keyof typeof ACTION_KINDS, ActionColumns>>();
+const columnsByKeys = new WeakMap<readonly string[], Record<keyof typeof ACTION_KEY_PREFIXES, ActionColumns>>();
 
-function actionColumns(keys: readonly string[]): Record<keyof typeof ACTION_KINDS, ActionColumns> {
+function actionColumns(keys: readonly string[]): Record<keyof typeof ACTION_KEY_PREFIXES, ActionColumns> {
   let columns = columnsByKeys.get(keys);
   if (!columns) {
     const of = (prefix: string): ActionColumns =>
@@ -54,7 +52,7 @@ function actionColumns(keys: readonly string[]): Record<keyof typeof ACTION_KIND
         .filter(([key]) => key.startsWith(prefix))
         .map(([key, i]) => [key.slice(prefix.length), SERIES_FIXED_COLUMNS + i] as const)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    columns = { actions: of(ACTION_KINDS.actions), action_values: of(ACTION_KINDS.action_values) };
+    columns = { actions: of(ACTION_KEY_PREFIXES.actions), action_values: of(ACTION_KEY_PREFIXES.action_values) };
     columnsByKeys.set(keys, columns);
   }
   return columns;
