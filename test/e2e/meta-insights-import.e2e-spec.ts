@@ -3,6 +3,7 @@ import { MetaTeamFixture, startMetaTeam } from '../support/meta-team';
 
 const ACCOUNT = '6001';
 const YEN_ACCOUNT = '6002';
+const REPEATING_ACCOUNT = '6003';
 const HISTORY_DAYS = 40;
 const BREAKDOWNS = ['', 'gender', 'age', 'country', 'publisher_platform', 'impression_device'];
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,6 +29,7 @@ describe('Meta import: daily campaign insights, and insights read from the copy'
         adAccounts: [
           { account_id: ACCOUNT, name: 'Main', currency: 'USD', timezone_name: 'UTC', account_status: 1 },
           { account_id: YEN_ACCOUNT, name: 'Tokyo', currency: 'JPY', timezone_name: 'Asia/Tokyo', account_status: 1 },
+          { account_id: REPEATING_ACCOUNT, name: 'Paged twice', currency: 'USD', timezone_name: 'UTC', account_status: 1 },
         ],
       },
       { IMPORT_HISTORY_DAYS: String(HISTORY_DAYS) },
@@ -46,6 +48,9 @@ describe('Meta import: daily campaign insights, and insights read from the copy'
     ];
     f.meta.setAccountObjects(YEN_ACCOUNT, { campaigns: yen.map((c) => ({ ...c, status: 'ACTIVE', daily_budget: '3000' })) });
     f.meta.reportRuns.setModel(YEN_ACCOUNT, { campaigns: yen, seed: 7 });
+    const repeating = [{ id: '7301', name: 'Echo' }];
+    f.meta.setAccountObjects(REPEATING_ACCOUNT, { campaigns: repeating.map((c) => ({ ...c, status: 'ACTIVE', daily_budget: '1000' })) });
+    f.meta.reportRuns.setModel(REPEATING_ACCOUNT, { campaigns: repeating, seed: 11 });
 
     const added = await f.api.as(f.teamAdmin, 'post', `/teams/${f.teamId}/members`).send({ members: [{ externalUserId: 'viewer', role: 'MEMBER' }] });
     expect(added.status).toBeLessThan(300);
@@ -246,9 +251,12 @@ describe('Meta import: daily campaign insights, and insights read from the copy'
     const reads = resultReads(calls).map((read) => `${read.path}|${read.after}`);
     const timesRead = (read: string) => reads.filter((other) => other === read).length;
     const repeated = [...new Set(reads)].filter((read) => timesRead(read) > 1);
-    // The failed page: three failed tries, then once more by the retry. At most one other page is read twice: the one
-    // the other breakdown had read ahead, not yet written, when the attempt stopped.
-    expect(repeated.map(timesRead).sort()).toEqual(repeated.length === 1 ? [4] : [2, 4]);
+    // The failed page: three failed tries, then once more by the retry. At most one other page per other lane (two)
+    // is read twice: the one its breakdown had read ahead, not yet written, when the attempt stopped.
+    const counts = repeated.map(timesRead).sort();
+    expect(counts.filter((times) => times === 4)).toEqual([4]);
+    expect(counts.filter((times) => times !== 4).length).toBeLessThanOrEqual(2);
+    for (const times of counts.filter((n) => n !== 4)) expect(times).toBe(2);
 
     const rowsAfter = await f.testApp.query<{ n: number }>(`SELECT count(*)::int AS n FROM meta_campaign_insights WHERE ad_account_id = $1`, [owner]);
     expect(rowsAfter[0].n).toBe(rowsBefore[0].n);
@@ -260,6 +268,55 @@ describe('Meta import: daily campaign insights, and insights read from the copy'
     // Within the resynced days (an older day was revised at Meta after the copy, on purpose).
     const { live, local } = await liveAndLocal(range(addDays(until, -27), until, 'country'), ACCOUNT, 'country');
     expect(local).toEqual(live);
+  });
+
+  it('a full import over the stored copy rewrites its days and drops those Meta no longer reports', async () => {
+    const owner = await accountUuid(ACCOUNT);
+    const count = async () =>
+      (await f.testApp.query<{ n: number }>(`SELECT count(*)::int AS n FROM meta_campaign_insights WHERE ad_account_id = $1`, [owner]))[0].n;
+    const rowsBefore = await count();
+    const revisedDay = addDays(since, 3);
+    f.meta.reportRuns.revise(ACCOUNT, '7102', revisedDay, 2);
+    await f.testApp.query(
+      `INSERT INTO meta_campaign_insights (tenant_id, ad_account_id, breakdown, date, campaign_id, breakdown_value, impressions, clicks, spend)
+       SELECT tenant_id, id, 'age', $2::date, '7998', '25-34', 100, 1, 100 FROM ad_accounts WHERE id = $1`,
+      [owner, addDays(since, 5)],
+    );
+
+    const done = await runImport(ACCOUNT, 'full');
+    expect(done).toMatchObject({ status: 'succeeded', mode: 'full' });
+    expect(await f.testApp.query(`SELECT 1 FROM meta_campaign_insights WHERE ad_account_id = $1 AND campaign_id = '7998'`, [owner])).toEqual([]);
+    expect(await count()).toBe(rowsBefore);
+    for (const breakdown of ['', 'age']) {
+      const revised = await liveAndLocal(range(revisedDay, revisedDay, breakdown), ACCOUNT, breakdown);
+      expect(revised.local).toEqual(revised.live);
+      const whole = await liveAndLocal(range(since, until, breakdown), ACCOUNT, breakdown);
+      expect(whole.local).toEqual(whole.live);
+    }
+  });
+
+  it('a first copy whose result pages repeat a row stores it once (the page is written again as an upsert)', async () => {
+    f.meta.reportRuns.repeatRowsAcrossPages('gender');
+    f.meta.reportRuns.repeatRowsAcrossPages('none');
+    const calls = f.meta.calls.length;
+    expect(await runImport(REPEATING_ACCOUNT)).toMatchObject({ status: 'succeeded', mode: 'full' });
+    // The repeat really happened: more than one results page of each of those reports.
+    expect(resultReads(calls).filter((read) => read.after !== undefined).length).toBeGreaterThan(2);
+    const owner = await accountUuid(REPEATING_ACCOUNT);
+    const rows = await f.testApp.query<{ breakdown: string; n: number; keys: number }>(
+      `SELECT breakdown, count(*)::int AS n, count(DISTINCT (campaign_id, breakdown_value, date))::int AS keys
+         FROM meta_campaign_insights WHERE ad_account_id = $1 GROUP BY breakdown ORDER BY breakdown`,
+      [owner],
+    );
+    const byBreakdown = Object.fromEntries(rows.map((row) => [row.breakdown, row]));
+    // One row per key (a repeated row written twice would have failed the import or doubled the sums below).
+    for (const breakdown of ['none', 'gender']) expect(byBreakdown[breakdown].n).toBe(byBreakdown[breakdown].keys);
+    expect(byBreakdown.none.n).toBeGreaterThan(f.meta.pageSize / 2);
+    expect(byBreakdown.gender.n).toBeGreaterThan(f.meta.pageSize);
+    for (const breakdown of ['', 'gender']) {
+      const whole = await liveAndLocal(range(addDays(until, -(HISTORY_DAYS - 1)), until, breakdown), REPEATING_ACCOUNT, breakdown);
+      expect(whole.local).toEqual(whole.live);
+    }
   });
 
   it('copies a JPY account in yen; a failed report is asked again, one that keeps failing fails the import and keeps the copy', async () => {
@@ -277,7 +334,8 @@ describe('Meta import: daily campaign insights, and insights read from the copy'
     expect(before.local).toEqual(before.live);
     for (const row of before.local) expect(Number.isInteger(row.spend)).toBe(true);
 
-    // Every report of the first two breakdowns, copied side by side, fails three times (each first report included).
+    // The next ten reports fail: the six asked at the start and the first new ones the lanes ask, so a breakdown's
+    // report fails three times.
     f.meta.reportRuns.failNextReports(10);
     const failed = await runImport(YEN_ACCOUNT, 'resync');
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'PLATFORM_ERROR', message: expect.stringContaining('Job Failed') } });

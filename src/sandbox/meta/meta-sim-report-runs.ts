@@ -182,6 +182,7 @@ export class SimMetaReportRuns {
   private readonly runs = new Map<string, ReportRun>();
   private readonly outcomes: SimReportOutcome[] = [];
   private resultFailures: { skip: number; times: number; breakdown?: string } | undefined;
+  private readonly repeating = new Set<string>();
   private lastSplit: SplitMemo | undefined;
   private nextId = 6_021_000_000_000;
 
@@ -206,6 +207,14 @@ export class SimMetaReportRuns {
    */
   failResultPages(times: number, skip = 0, breakdown?: string): void {
     this.resultFailures = { skip, times, breakdown };
+  }
+
+  /**
+   * Report result pages of `breakdown` ('none' for none) start with the last row of the page before, as Meta's
+   * paging now and then does: a reader must not count or store that row twice.
+   */
+  repeatRowsAcrossPages(breakdown: string): void {
+    this.repeating.add(breakdown);
   }
 
   pollsOf(reportRunId: string): number {
@@ -288,11 +297,11 @@ export class SimMetaReportRuns {
     if (run.canned) {
       return pageOf(run.canned, { query: params, maxPageSize: ctx.pageSize, nextUrl: (after) => ctx.nextUrl(path, params, after) });
     }
-    return this.modelPage(run.accountId, run.query, path, params, ctx);
+    return this.modelPage(run.accountId, run.query, path, params, ctx, this.repeating.has(run.query.breakdown ?? 'none'));
   }
 
   /** One page of model rows: rows are numbered (day, campaign, value) or (campaign, value) and made only for the page. */
-  private modelPage(accountId: string, query: InsightsQuery, path: string, params: Params, ctx: SimReportContext): SimAnswer {
+  private modelPage(accountId: string, query: InsightsQuery, path: string, params: Params, ctx: SimReportContext, repeat = false): SimAnswer {
     const limit = params.limit === undefined ? DEFAULT_LIMIT : Number(params.limit);
     if (!Number.isInteger(limit) || limit <= 0) return invalidParameter('Param limit must be a positive integer');
     let start = 0;
@@ -305,6 +314,8 @@ export class SimMetaReportRuns {
     const total = (query.daily ? frame.lastDay - frame.firstDay + 1 : 1) * frame.objects * frame.values.length;
     const size = Math.min(limit, ctx.pageSize);
     const data: Row[] = [];
+    const repeated = repeat && start > 0 ? this.rowAt(frame, start - 1) : undefined;
+    if (repeated) data.push(repeated);
     let position = start;
     for (; position < total && data.length < size; position++) {
       const row = this.rowAt(frame, position);
