@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConnectionsModule } from '../connections/connections.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MetaModule } from '../platforms/meta/meta.module';
+import { GoogleImportSearch } from './google/google-import-search';
 import { GoogleImportSteps } from './google/google-import-steps';
 import type { PlatformImportSteps } from './import-step';
 import { IMPORT_STEPS, ImportRunner } from './import-runner.service';
@@ -29,6 +30,7 @@ import { MetaObjectsSource } from './meta/meta-objects-source.service';
     MetaObjectSteps,
     MetaInsightsImportStep,
     MetaImportSteps,
+    GoogleImportSearch,
     GoogleImportSteps,
     MetaLocalReader,
     MetaObjectsSource,

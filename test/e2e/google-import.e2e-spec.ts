@@ -298,6 +298,40 @@ describe('Google import: a local copy of campaigns, ad groups, ads and daily cam
     });
   });
 
+  describe('an account whose manager is not stored', () => {
+    it('is refused directly, then imported through the manager that lists it, which is kept on the account', async () => {
+      await f.testApp.query(`UPDATE ad_accounts SET login_customer_id = NULL WHERE id = $1`, [accountUuid[CLIENT]]);
+      f.google.calls.length = 0;
+      const view = await imported(CLIENT, { mode: 'full' });
+      expect(view).toMatchObject({ status: 'succeeded', adAccountId: CLIENT });
+      expect(await rows('google_campaigns', CLIENT, 'campaign_id')).toEqual([{ campaign_id: '911' }]);
+
+      // One refused call without a manager, one lookup at the manager, then every call through it.
+      const calls = searchesOf(CLIENT);
+      expect(calls[0].headers['login-customer-id']).toBeUndefined();
+      expect(calls.slice(1).length).toBeGreaterThanOrEqual(4);
+      expect(calls.slice(1).every((call) => call.headers['login-customer-id'] === MANAGER)).toBe(true);
+      expect(searchesOf(MANAGER).map((call) => call.headers['login-customer-id'])).toEqual([MANAGER]);
+      expect(view.platformCalls).toBe(calls.length + 1);
+      const [row] = await f.testApp.query<{ login_customer_id: string | null }>(`SELECT login_customer_id FROM ad_accounts WHERE id = $1`, [accountUuid[CLIENT]]);
+      expect(row.login_customer_id).toBe(MANAGER);
+    });
+
+    it('fails with the refusal when no manager of the connection lists it, and stores none', async () => {
+      await f.testApp.query(`UPDATE ad_accounts SET login_customer_id = NULL WHERE id = $1`, [accountUuid[CLIENT]]);
+      await f.testApp.query(`UPDATE ad_accounts SET is_manager = false WHERE account_id = $1`, [MANAGER]);
+      try {
+        const view = await imported(CLIENT, { mode: 'full' });
+        expect(view).toMatchObject({ status: 'failed', error: { code: 'PLATFORM_ERROR', message: expect.stringContaining('only through a manager account') } });
+        const [row] = await f.testApp.query<{ login_customer_id: string | null }>(`SELECT login_customer_id FROM ad_accounts WHERE id = $1`, [accountUuid[CLIENT]]);
+        expect(row.login_customer_id).toBeNull();
+      } finally {
+        await f.testApp.query(`UPDATE ad_accounts SET is_manager = true WHERE account_id = $1`, [MANAGER]);
+        await f.testApp.query(`UPDATE ad_accounts SET login_customer_id = $2 WHERE id = $1`, [accountUuid[CLIENT], MANAGER]);
+      }
+    });
+  });
+
   describe('when Google refuses the authorization for good', () => {
     it('ends the import failed with PLATFORM_AUTH_EXPIRED and keeps the copy', async () => {
       f.google.revokeRefreshTokens();

@@ -1,10 +1,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/load-config';
 import { GoogleAdsClient } from '../../src/platforms/google/google-ads.client';
+import { GoogleManagerRoutes } from '../../src/platforms/google/google-manager-routes.service';
 import { GoogleOAuthClient } from '../../src/platforms/google/google-oauth.client';
 import { PlatformError } from '../../src/platforms/platform-error';
+import { GoogleImportSearch } from '../../src/sync/google/google-import-search';
 import { GoogleImportSteps } from '../../src/sync/google/google-import-steps';
 import type { ImportAccount, ImportRun, SqlRunner } from '../../src/sync/import-step';
 import { FAKE_GOOGLE_CLIENT_ID, FAKE_GOOGLE_CLIENT_SECRET, FakeGooglePlatform } from '../fakes/google-platform.fake';
@@ -165,7 +168,10 @@ beforeEach(async () => {
   const consent = await submitConsent(oauth.authorizeUrl('state'));
   accessToken = (await oauth.exchangeCode(new URL(String(consent.location)).searchParams.get('code')!)).accessToken;
   fake.calls.length = 0;
-  steps = new GoogleImportSteps(new GoogleAdsClient(config));
+  const ads = new GoogleAdsClient(config);
+  // These runs never look for a manager route (that needs the database): the e2e tests cover it.
+  const noDatabase = { query: () => Promise.reject(new Error('no database in this test')) } as unknown as DataSource;
+  steps = new GoogleImportSteps(new GoogleImportSearch(ads, new GoogleManagerRoutes(noDatabase, ads)));
 });
 
 afterEach(() => fake.close());

@@ -1,9 +1,8 @@
-import type { GoogleAdsClient } from '../../platforms/google/google-ads.client';
 import { isGoogleMetricsForManager, mapGoogleCampaignMetrics } from '../../platforms/google/google-import.mapper';
 import { googleCampaignMetricsQuery, googleDateRange } from '../../platforms/google/google-import.queries';
 import type { ImportRun, ImportStep } from '../import-step';
 import { GoogleCopyWriter } from './google-copy.writer';
-import { googleSearchPages } from './google-search-pages';
+import type { GoogleImportSearch } from './google-import-search';
 
 interface MetricsCheckpoint {
   /** The window being copied, kept so a resumed run asks the same query (page tokens are bound to it). */
@@ -22,7 +21,7 @@ interface MetricsCheckpoint {
 export class GoogleCampaignMetricsStep implements ImportStep {
   readonly name = 'campaign_metrics';
 
-  constructor(private readonly ads: GoogleAdsClient) {}
+  constructor(private readonly search: GoogleImportSearch) {}
 
   async run(run: ImportRun): Promise<void> {
     const saved = run.checkpoint<MetricsCheckpoint>(this.name);
@@ -41,7 +40,7 @@ export class GoogleCampaignMetricsStep implements ImportStep {
     const { account, importId } = run;
     const { from, to } = saved ?? googleDateRange(run.today, run.mode === 'full' ? run.historyDays : run.resyncInsightDays);
     let total = saved?.total;
-    for await (const page of googleSearchPages(run, this.ads, googleCampaignMetricsQuery(from, to), saved?.pageToken)) {
+    for await (const page of this.search.pages(run, googleCampaignMetricsQuery(from, to), saved?.pageToken)) {
       total = page.totalResultsCount ?? total;
       const records = mapGoogleCampaignMetrics(page.rows, account.currency);
       const last = !page.nextPageToken;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { GoogleAdsClient } from '../../platforms/google/google-ads.client';
 import { mapGoogleAdGroups, mapGoogleAds, mapGoogleCampaigns } from '../../platforms/google/google-import.mapper';
 import { googleAdGroupsQuery, googleAdsQuery, googleCampaignsQuery } from '../../platforms/google/google-import.queries';
 import type { ImportStep, PlatformImportSteps } from '../import-step';
 import { GoogleCampaignMetricsStep } from './google-campaign-metrics.step';
 import { GoogleCopyWriter } from './google-copy.writer';
+import { GoogleImportSearch } from './google-import-search';
 import { GoogleObjectStep } from './google-object.step';
 
 /**
@@ -17,29 +17,29 @@ export class GoogleImportSteps implements PlatformImportSteps {
   readonly platform = 'google' as const;
   readonly steps: ImportStep[];
 
-  constructor(ads: GoogleAdsClient) {
+  constructor(search: GoogleImportSearch) {
     this.steps = [
-      new GoogleObjectStep(ads, {
+      new GoogleObjectStep(search, {
         name: 'campaigns',
         query: () => googleCampaignsQuery(),
         map: (rows, account) => mapGoogleCampaigns(rows, account.currency),
         write: GoogleCopyWriter.campaigns,
       }),
-      new GoogleObjectStep(ads, {
+      new GoogleObjectStep(search, {
         name: 'ad_groups',
         query: googleAdGroupsQuery,
         map: (rows, account) => mapGoogleAdGroups(rows, account.currency),
         write: GoogleCopyWriter.adGroups,
         changes: 'ad_group',
       }),
-      new GoogleObjectStep(ads, {
+      new GoogleObjectStep(search, {
         name: 'ads',
         query: googleAdsQuery,
         map: (rows) => mapGoogleAds(rows),
         write: GoogleCopyWriter.ads,
         changes: 'ad_group_ad',
       }),
-      new GoogleCampaignMetricsStep(ads),
+      new GoogleCampaignMetricsStep(search),
     ];
   }
 }

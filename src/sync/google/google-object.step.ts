@@ -1,8 +1,8 @@
-import type { GoogleAdsClient, GoogleAdsRow } from '../../platforms/google/google-ads.client';
+import type { GoogleAdsRow } from '../../platforms/google/google-ads.client';
 import { googleChangedIds } from '../../platforms/google/google-import.mapper';
 import { GOOGLE_CHANGE_STATUS_LIMIT, googleChangesQuery, googleChangeWindow, GoogleChangeType, GOOGLE_IDS_PER_QUERY } from '../../platforms/google/google-import.queries';
 import type { ImportAccount, ImportRun, ImportStep, SqlRunner } from '../import-step';
-import { googleSearchPages } from './google-search-pages';
+import type { GoogleImportSearch } from './google-import-search';
 
 /** What one object type of the Google import reads and writes. */
 export interface GoogleObjectPlan<R> {
@@ -34,7 +34,7 @@ export class GoogleObjectStep<R> implements ImportStep {
   readonly name: string;
 
   constructor(
-    private readonly ads: GoogleAdsClient,
+    private readonly search: GoogleImportSearch,
     private readonly plan: GoogleObjectPlan<R>,
   ) {
     this.name = plan.name;
@@ -67,7 +67,7 @@ export class GoogleObjectStep<R> implements ImportStep {
   private async copy(run: ImportRun, chunk: string[] | undefined, rest: string[], pageToken: string | undefined, total: number | undefined): Promise<void> {
     const { account, importId } = run;
     let known = total;
-    for await (const page of googleSearchPages(run, this.ads, this.plan.query(chunk), pageToken)) {
+    for await (const page of this.search.pages(run, this.plan.query(chunk), pageToken)) {
       if (!chunk) known = page.totalResultsCount ?? known;
       const records = this.plan.map(page.rows, account);
       const checkpoint: GoogleObjectCheckpoint = page.nextPageToken
@@ -86,7 +86,7 @@ export class GoogleObjectStep<R> implements ImportStep {
     const window = googleChangeWindow({ startedAt: run.lastSyncStartedAt, endedAt: run.lastSyncedAt }, new Date(), run.account.timezone);
     if (!window) return undefined;
     const rows: GoogleAdsRow[] = [];
-    for await (const page of googleSearchPages(run, this.ads, googleChangesQuery(type, window.since, window.until))) rows.push(...page.rows);
+    for await (const page of this.search.pages(run, googleChangesQuery(type, window.since, window.until))) rows.push(...page.rows);
     // A full answer may have left changes out: only a complete copy is sure to catch them.
     if (rows.length >= GOOGLE_CHANGE_STATUS_LIMIT) return undefined;
     return googleChangedIds(rows, type);

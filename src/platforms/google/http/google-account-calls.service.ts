@@ -3,7 +3,7 @@ import type { AdAccountAccess } from '../../../ad-accounts/ad-account-access.typ
 import { ConnectionTokens } from '../../../connections/connection-tokens.service';
 import { isGoogleUserPermissionDenied } from '../google-error.mapper';
 import type { GoogleReportAccount } from '../google-report.reader';
-import { GoogleManagerRoutes } from './google-manager-routes.service';
+import { GoogleManagerRoutes } from '../google-manager-routes.service';
 
 /**
  * Runs Google Ads calls for a resolved ad account with its connection's token (refresh before expiry, one retry on a

@@ -4,12 +4,11 @@ import { GoogleModule } from '../google.module';
 import { GoogleAccessibleAccounts } from './google-accessible-accounts.service';
 import { GoogleAccountCalls } from './google-account-calls.service';
 import { GoogleAccountsController } from './google-accounts.controller';
-import { GoogleManagerRoutes } from './google-manager-routes.service';
 import { GoogleReportsController } from './google-reports.controller';
 
 @Module({
   imports: [ConnectionsModule, GoogleModule],
   controllers: [GoogleAccountsController, GoogleReportsController],
-  providers: [GoogleAccountCalls, GoogleManagerRoutes, GoogleAccessibleAccounts],
+  providers: [GoogleAccountCalls, GoogleAccessibleAccounts],
 })
 export class GoogleHttpModule {}
