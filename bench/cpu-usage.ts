@@ -42,3 +42,28 @@ export function ownCpuMicros(): number {
   const usage = process.cpuUsage();
   return usage.user + usage.system;
 }
+
+/** The machine's CPU time from /proc/stat, in clock ticks: busy (user, system, irq…), idle (with iowait), and stolen by the host. */
+export interface MachineCpuTicks {
+  busy: number;
+  idle: number;
+  steal: number;
+}
+
+export function machineCpuTicks(): MachineCpuTicks {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  return { busy: user + nice + system + irq + softirq, idle: idle + iowait, steal };
+}
+
+/**
+ * How the machine's CPU went between two readings, in percent of all of it: on a shared virtual machine the host may
+ * take a large part of the cores (steal), and then every number of the run is slower. Pure.
+ */
+export function machineCpuLine(before: MachineCpuTicks, after: MachineCpuTicks): string {
+  const busy = after.busy - before.busy;
+  const idle = after.idle - before.idle;
+  const steal = after.steal - before.steal;
+  const total = Math.max(1, busy + idle + steal);
+  const percent = (ticks: number) => `${((100 * ticks) / total).toFixed(0)} %`;
+  return `busy ${percent(busy)}, idle ${percent(idle)}, taken by the host (steal) ${percent(steal)}`;
+}

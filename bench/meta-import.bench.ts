@@ -14,7 +14,7 @@ import {
 } from './import-harness';
 import { runBench } from './bench-run';
 import { loadLine, machineLine, writeSection } from './results-section';
-import { ownCpuMicros, postgresCpuMicros } from './cpu-usage';
+import { machineCpuLine, machineCpuTicks, ownCpuMicros, postgresCpuMicros } from './cpu-usage';
 
 const HEADING = '## Meta import (npm run bench:import)';
 const OBJECT_PAGE = 500;
@@ -50,6 +50,8 @@ interface ImportCpu {
   app: number;
   postgres: number;
   fake: number;
+  /** How the whole machine's CPU went during the import. */
+  machine: string;
 }
 
 function report(shape: BenchAccountShape, m: ImportMeasurement, counts: CopyCounts, fakeCalls: number, fakeRssMb: number, loadBefore: string, loadAfter: string, cpu: ImportCpu): string[] {
@@ -61,6 +63,7 @@ function report(shape: BenchAccountShape, m: ImportMeasurement, counts: CopyCoun
   return [
     `- Date: ${new Date().toISOString()}; Node ${process.version}; ${machineLine()}`,
     `- Load average (uptime 1/5/15 min): before ${loadBefore}, after ${loadAfter} (anything else running shares the 2 cores).`,
+    `- The machine's CPU during the import: ${cpu.machine}.`,
     `- Account: ${shape.campaigns} campaigns, ${shape.adsets} ad sets, ${shape.ads} ads, ${shape.creatives} creatives; ` +
       `${insights} daily campaign insight rows over 90 days (no breakdown + gender, age, country, publisher_platform, impression_device), generated lazily by the fake's model.`,
     '- The app (API + import worker, WORKERS=1) runs in this process on embedded PostgreSQL; the Meta fake runs in a child process ' +
@@ -98,10 +101,10 @@ async function main(closers: Closers): Promise<void> {
   const loadBefore = loadLine();
   log(`Importing (load average ${loadBefore})`);
   const clusterDir = path.join(dataDir, 'postgres');
-  const [appCpu, postgresCpu] = [ownCpuMicros(), postgresCpuMicros(clusterDir)];
+  const [appCpu, postgresCpu, machineBefore] = [ownCpuMicros(), postgresCpuMicros(clusterDir), machineCpuTicks()];
   const measurement = await runImport(bench.url, apiKey, teamId, fake);
   const stats = await fake.stats();
-  const cpu: ImportCpu = { app: (ownCpuMicros() - appCpu) / 1e6, postgres: (postgresCpuMicros(clusterDir) - postgresCpu) / 1e6, fake: stats.cpuSeconds };
+  const cpu: ImportCpu = { app: (ownCpuMicros() - appCpu) / 1e6, postgres: (postgresCpuMicros(clusterDir) - postgresCpu) / 1e6, fake: stats.cpuSeconds, machine: machineCpuLine(machineBefore, machineCpuTicks()) };
   const loadAfter = loadLine();
   if (measurement.status !== 'succeeded') throw new Error(`the import ended ${measurement.status}: ${JSON.stringify(measurement.error)}`);
   const counts = await countCopy(bench.databaseUrl, teamId);
