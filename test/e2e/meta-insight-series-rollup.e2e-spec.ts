@@ -54,7 +54,7 @@ describe('MetaInsightSeriesStore.rollUp', () => {
 
   it('gives the same series whatever the chunk size, on a first copy and on a resync of the last days', async () => {
     for (const owner of owners) await storeDays(owner, 10);
-    // One chunk for the first account; chunks of 12 rows (groups cut across chunks) for the second.
+    // One chunk for the first account; chunks of one group for the second.
     expect(await MetaInsightSeriesStore.rollUp(dataSource, owners[0], 'gender', first, addDays(first, 9))).toBe(10);
     expect(await MetaInsightSeriesStore.rollUp(dataSource, owners[1], 'gender', first, addDays(first, 9), 1)).toBe(10);
     const whole = await series(owners[0]);

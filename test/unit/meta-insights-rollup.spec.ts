@@ -79,14 +79,28 @@ describe('running totals series', () => {
   });
 
   it('builds a chunk: groups in key order from stored rows, old groups without rows carried or removed', () => {
-    const row = (campaign: string, n: number) => ({ campaign_id: campaign, breakdown_value: '', campaign_name: `C${campaign}`, day: n, impressions: '10', clicks: '1', spend: '5', actions: null, action_values: null });
+    // A group as the roll-up reads it: a list per column, the action lists as JSON texts joined by commas.
+    const group = (campaign: string, days: number[], actions: string[] = days.map(() => 'null')) => ({
+      campaign_id: campaign,
+      breakdown_value: '',
+      campaign_name: `C${campaign}`,
+      days: `{${days.join(',')}}`,
+      impressions: `{${days.map(() => 10).join(',')}}`,
+      clicks: `{${days.map(() => 1).join(',')}}`,
+      spend: `{${days.map(() => 5).join(',')}}`,
+      actions: actions.join(','),
+      action_values: days.map(() => 'null').join(','),
+    });
     const old = (campaign: string, firstDay: number): InsightSeries => ({ ...buildSeries({ campaignId: campaign, breakdownValue: '' }, undefined, [day(firstDay)], firstDay, 12)! });
-    const { series, gone } = MetaInsightSeriesStore.build([row('1', 10), row('1', 12), row('2', 11)], [old('2', 5), old('3', 6), old('4', 11)], 10, 12);
-    expect(series.map((s) => [s.campaignId, s.firstDay, s.impressions])).toEqual([
-      ['1', 10, [10, 10, 20]],
-      ['2', 5, [500, 500, 500, 500, 500, 500, 510, 510]],
-      ['3', 6, [600, 600, 600, 600, 600, 600, 600]],
+    const leads = ['[{"value": 2, "action_type": "lead"}]', 'null'];
+    const { series, gone } = MetaInsightSeriesStore.build([group('1', [10, 12], leads), group('2', [11])], [old('2', 5), old('3', 6), old('4', 11)], 10, 12);
+    expect(series.map((s) => [s.campaignId, s.campaignName, s.firstDay, s.impressions])).toEqual([
+      ['1', 'C1', 10, [10, 10, 20]],
+      ['2', 'C2', 5, [500, 500, 500, 500, 500, 500, 510, 510]],
+      ['3', 'Spring', 6, [600, 600, 600, 600, 600, 600, 600]],
     ]);
+    expect(series[0].actions).toEqual({ lead: [2, 2, 2] });
+    expect(series[0].spend).toEqual([5, 5, 10]);
     expect(gone).toEqual([['4', '']]);
   });
 });
