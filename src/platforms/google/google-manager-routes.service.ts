@@ -6,14 +6,14 @@ import { buildGaql } from './gaql-query.builder';
 import { GoogleAdsClient, GoogleAdsRow } from './google-ads.client';
 import { isGoogleAuthorizationError } from './google-error.mapper';
 
+/** What finding and keeping a route needs of an ad account (a resolved access or an import's account). */
+export type GoogleRoutedAccount = Pick<AdAccountAccess, 'tenantId' | 'connectionId' | 'accountId' | 'adsAccountId'>;
+
 /**
  * Finds the manager to reach a Google account through (its login-customer-id) when Google refuses it directly: one of
  * the managers of the same connection whose `customer_client` lists the account. The one that works is kept on the
  * account's row so later calls go straight through it.
  */
-/** What finding and keeping a route needs of an ad account (a resolved access or an import's account). */
-export type GoogleRoutedAccount = Pick<AdAccountAccess, 'tenantId' | 'connectionId' | 'accountId' | 'adsAccountId'>;
-
 @Injectable()
 export class GoogleManagerRoutes {
   constructor(
@@ -21,7 +21,10 @@ export class GoogleManagerRoutes {
     private readonly ads: GoogleAdsClient,
   ) {}
 
-  /** The first manager of the account's connection that lists it as a client, or null. `tried` is skipped; `onCall` counts Google calls. */
+  /**
+   * The first manager of the account's connection that lists it as a client, or null. `tried` is skipped; `onCall`
+   * is told of each Google call.
+   */
   async find(accessToken: string, account: GoogleRoutedAccount, tried: string | null, onCall?: () => void): Promise<string | null> {
     const query = buildGaql({ select: ['customer_client.id'], from: 'customer_client', where: [{ field: 'customer_client.id', op: '=', value: { id: account.accountId } }] });
     for (const managerId of await this.managers(account)) {

@@ -94,9 +94,11 @@ const INSIGHTS_LANES = 3;
 
 /**
  * The order breakdowns are taken in: those with the most values first (country for an account that runs in many,
- * then the age brackets, devices, placements), so that no lane is left copying a large one alone at the end.
+ * then the age brackets, devices, placements), so that no lane is left copying a large one alone at the end. A
+ * breakdown not listed comes last.
  */
 const LARGEST_FIRST: readonly MetaCopiedBreakdown[] = ['country', 'age', 'impression_device', 'publisher_platform', 'gender', 'none'];
+const takenAt = (breakdown: MetaCopiedBreakdown) => (LARGEST_FIRST.includes(breakdown) ? LARGEST_FIRST.indexOf(breakdown) : LARGEST_FIRST.length);
 
 /**
  * Daily campaign insights, plain and per seed breakdown, over `historyDays` (full) or the last `resyncInsightDays`
@@ -123,9 +125,7 @@ export class MetaInsightsImportStep implements ImportStep {
     const saved = run.checkpoint<MetaInsightsCheckpoint>(this.name);
     const plan = saved?.started && saved.parts ? saved : await this.start(run, caller);
     const parts = { ...plan.parts };
-    const todo = [...LARGEST_FIRST, ...META_COPIED_BREAKDOWNS.filter((breakdown) => !LARGEST_FIRST.includes(breakdown))].filter(
-      (breakdown) => parts[breakdown]?.phase !== 'done',
-    );
+    const todo = META_COPIED_BREAKDOWNS.filter((breakdown) => parts[breakdown]?.phase !== 'done').sort((a, b) => takenAt(a) - takenAt(b));
     const completed = await this.awaitReports(caller, plan, todo);
     await lanes(todo, INSIGHTS_LANES, (breakdown, stop) => this.copyBreakdown(run, caller, plan, breakdown, parts[breakdown], completed, stop));
     const done = run.checkpoint<MetaInsightsCheckpoint>(this.name);
@@ -276,7 +276,10 @@ export class MetaInsightsImportStep implements ImportStep {
     return current;
   }
 
-  /** Drops the window's days Meta no longer reports (only another import can have left them) and recomputes the breakdown's running totals. */
+  /**
+   * Drops the window's days Meta no longer reports (only another import can have left them, so a fresh copy has none)
+   * and recomputes the breakdown's running totals.
+   */
   private async rollUp(run: ImportRun, plan: MetaInsightsCheckpoint, breakdown: MetaCopiedBreakdown, part: MetaInsightsPart): Promise<void> {
     await run.commitPage(
       this.name,
