@@ -194,7 +194,8 @@ describe('Local insights answers: serialized once, cached per tenant, account, c
   });
 
   it('never gives a cached answer to another team or tenant, and authorizes every request first', async () => {
-    const query = range(since, until, 'age');
+    // From the copy's second day: the other tenant's copy, made later, starts a day later when UTC midnight passed.
+    const query = range(addDays(since, 1), until, 'age');
     const own = await insights(viewer, query).expect(200);
     expect(own.body.meta.source).toBe('local');
 
@@ -222,7 +223,7 @@ describe('Local insights answers: serialized once, cached per tenant, account, c
     expect(await runImport(admin, teamId, ACCOUNT)).toMatchObject({ status: 'succeeded' });
     const theirs = await insights(admin, query, ACCOUNT, teamId).expect(200);
     expect(theirs.body.meta.source).toBe('local');
-    const read: MetaInsightsRead = { level: 'campaign', breakdown: 'age', fields: ['impressions', 'clicks', 'spend', 'cpm', 'cpc', 'actions', 'action_values'], startDate: since, endDate: until, live: false };
+    const read: MetaInsightsRead = { level: 'campaign', breakdown: 'age', fields: ['impressions', 'clicks', 'spend', 'cpm', 'cpc', 'actions', 'action_values'], startDate: addDays(since, 1), endDate: until, live: false };
     expectData(theirs.text, await reference(ACCOUNT, read, teamId));
     expect(theirs.body.data).not.toEqual(own.body.data);
     const ownAgain = await insights(viewer, query).expect(200);
